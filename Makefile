@@ -1,0 +1,15 @@
+# The two commands of this repository (see README.md). Python, Odoo and
+# PostgreSQL are found by tools/common.sh; nothing here needs flags.
+.PHONY: test demo i18n clean
+
+test:
+	@bash tools/test.sh
+
+demo:
+	@bash tools/demo.sh
+
+i18n:
+	@bash tools/i18n.sh
+
+clean:
+	rm -rf .venv .pytest_cache .ruff_cache .hypothesis build *.egg-info bench-results.json

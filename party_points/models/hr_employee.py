@@ -1,0 +1,42 @@
+from odoo import api, fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    party_member_ids = fields.One2many(
+        "party.member",
+        "employee_id",
+        string="Party Records",
+        groups="party_points.group_party_officer",
+    )
+    party_member_id = fields.Many2one(
+        "party.member",
+        string="Party Record",
+        compute="_compute_party_member_id",
+        groups="party_points.group_party_officer",
+    )
+
+    @api.depends("party_member_ids.active")
+    def _compute_party_member_id(self):
+        for employee in self:
+            employee.party_member_id = employee.party_member_ids[:1]
+
+    def action_open_party_member(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_member_action"
+        )
+        if self.party_member_id:
+            action.update(
+                res_id=self.party_member_id.id,
+                view_mode="form",
+                views=[(False, "form")],
+            )
+        else:
+            action.update(
+                views=[(False, "form")],
+                view_mode="form",
+                context={"default_employee_id": self.id},
+            )
+        return action

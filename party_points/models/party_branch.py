@@ -1,0 +1,165 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+
+class PartyBranch(models.Model):
+    """A Party organisation: the committee of a plant, a general branch or a
+    branch. Branches keep the points ledger of their members; officers of a
+    branch also work every branch below it."""
+
+    _name = "party.branch"
+    _description = "Party Branch"
+    _inherit = ["mail.thread"]
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "complete_name"
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        index=True,
+        tracking=True,
+        help="Short code used in reports and exports, e.g. YX for the "
+        "operations branch.",
+    )
+    complete_name = fields.Char(
+        compute="_compute_complete_name", store=True, recursive=True
+    )
+    org_type = fields.Selection(
+        [
+            ("committee", "Party Committee"),
+            ("general_branch", "General Branch"),
+            ("branch", "Branch"),
+        ],
+        string="Organisation Type",
+        required=True,
+        default="branch",
+        tracking=True,
+    )
+    parent_id = fields.Many2one(
+        "party.branch",
+        string="Parent Organisation",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    parent_path = fields.Char(index=True, unaccent=False)
+    child_ids = fields.One2many("party.branch", "parent_id", string="Sub-organisations")
+    secretary_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
+    committee_member_ids = fields.Many2many(
+        "hr.employee",
+        "party_branch_committee_rel",
+        "branch_id",
+        "employee_id",
+        string="Committee Members",
+        check_company=True,
+    )
+    staff_user_ids = fields.Many2many(
+        "res.users",
+        "party_branch_staff_user_rel",
+        "branch_id",
+        "user_id",
+        string="Party-work Staff",
+        help="Users who work this branch's ledgers without sitting on its committee.",
+    )
+    officer_user_ids = fields.Many2many(
+        "res.users",
+        "party_branch_officer_user_rel",
+        "branch_id",
+        "user_id",
+        string="Officers",
+        compute="_compute_officer_user_ids",
+        store=True,
+        help="Users who manage this branch: the secretary's and the committee "
+        "members' users and the named Party-work staff.",
+    )
+    access_user_ids = fields.Many2many(
+        "res.users",
+        "party_branch_access_user_rel",
+        "branch_id",
+        "user_id",
+        string="Officers Here or Above",
+        compute="_compute_access_user_ids",
+        store=True,
+        recursive=True,
+        help="The officers of this branch and of every organisation above it: "
+        "who may work this branch's records.",
+    )
+    member_ids = fields.One2many("party.member", "branch_id", string="Members")
+    member_count = fields.Integer(compute="_compute_member_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique (code, company_id)",
+            "Another organisation of this company already uses this code.",
+        ),
+    ]
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for branch in self:
+            if branch.parent_id:
+                branch.complete_name = (
+                    f"{branch.parent_id.complete_name} / {branch.name}"
+                )
+            else:
+                branch.complete_name = branch.name
+
+    @api.depends(
+        "secretary_id.user_id", "committee_member_ids.user_id", "staff_user_ids"
+    )
+    def _compute_officer_user_ids(self):
+        for branch in self:
+            branch.officer_user_ids = (
+                branch.secretary_id.user_id
+                | branch.committee_member_ids.user_id
+                | branch.staff_user_ids
+            )
+
+    @api.depends("officer_user_ids", "parent_id.access_user_ids")
+    def _compute_access_user_ids(self):
+        for branch in self:
+            branch.access_user_ids = (
+                branch.officer_user_ids | branch.parent_id.access_user_ids
+            )
+
+    def _compute_member_count(self):
+        counts = dict(
+            self.env["party.member"]._read_group(
+                [("branch_id", "in", self.ids)], ["branch_id"], ["__count"]
+            )
+        )
+        for branch in self:
+            branch.member_count = counts.get(branch, 0)
+
+    def _check_user_works_here(self):
+        """Raise unless the current user may work every branch of ``self``:
+        the Party committee group works all of them, an officer those where
+        they are an officer (here or above)."""
+        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+            return
+        outside = self.sudo().filtered(
+            lambda branch: self.env.user not in branch.access_user_ids
+        )
+        if outside:
+            raise AccessError(
+                _(
+                    "You are not an officer of %(branches)s: only its officers "
+                    "and the Party committee may do this.",
+                    branches=", ".join(outside.mapped("complete_name")),
+                )
+            )
+
+    def action_view_members(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_member_action"
+        )
+        action["domain"] = [("branch_id", "child_of", self.id)]
+        action["context"] = {"default_branch_id": self.id}
+        return action

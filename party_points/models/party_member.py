@@ -1,0 +1,109 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+MEMBER_TYPES = [
+    ("full", "Full Member"),
+    ("probationary", "Probationary Member"),
+    ("activist", "Activist"),
+]
+
+
+class PartyMember(models.Model):
+    """The Party record of an employee: one active record per employee."""
+
+    _name = "party.member"
+    _description = "Party Member"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "branch_id, name, id"
+    _rec_names_search = ["name", "employee_id.barcode"]
+
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    name = fields.Char(related="employee_id.name", store=True, index="trigram")
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    branch_id = fields.Many2one(
+        "party.branch",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    member_type = fields.Selection(
+        MEMBER_TYPES,
+        required=True,
+        default="full",
+        tracking=True,
+    )
+    join_date = fields.Date(
+        string="Joined",
+        tracking=True,
+        help="Date of joining the Party; for an activist, the date the "
+        "application was filed.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        help="The user who acts as this member: the employee's own user, or "
+        "a portal user granted from this form.",
+    )
+    company_id = fields.Many2one(
+        related="branch_id.company_id", store=True, index=True, string="Company"
+    )
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        # Deferred, so that the constraint below speaks first; the database
+        # still holds the rule against imports and concurrent writes.
+        (
+            "employee_active_uniq",
+            "EXCLUDE (employee_id WITH =) WHERE (active) DEFERRABLE INITIALLY DEFERRED",
+            "An employee can have only one active Party record.",
+        ),
+    ]
+
+    @api.depends("employee_id.user_id")
+    def _compute_user_id(self):
+        for member in self:
+            member.user_id = member.employee_id.user_id
+
+    @api.constrains("employee_id", "active")
+    def _check_one_active_member(self):
+        actives = self.filtered("active")
+        if not actives:
+            return
+        groups = self.sudo()._read_group(
+            [("employee_id", "in", actives.employee_id.ids), ("active", "=", True)],
+            ["employee_id"],
+            ["__count"],
+            having=[("__count", ">", 1)],
+        )
+        if groups:
+            raise ValidationError(
+                _(
+                    "%(employee)s already has an active Party record. Archive "
+                    "the old record before creating a new one.",
+                    employee=groups[0][0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        branch_ids = {vals["branch_id"] for vals in vals_list if vals.get("branch_id")}
+        self.env["party.branch"].browse(branch_ids)._check_user_works_here()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("branch_id"):
+            self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
+        return super().write(vals)

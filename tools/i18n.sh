@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `make i18n`: export each addon's translation template (.pot) from a
+# throw-away database and merge it into i18n/zh_CN.po (new terms arrive
+# untranslated; tools/check_i18n.py lists them).
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+setup_venv
+find_odoo || die "$ODOO_MISSING"
+setup_pg
+DB="party_i18n_$(date +%Y%m%d_%H%M%S)_$$"
+DATA_DIR=$(mktemp -d)
+cleanup() {
+    "$PY" tools/pgdb.py drop "$DB" || true
+    rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+"$PY" tools/pgdb.py create "$DB"
+odoo() { "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" --no-http --log-level=warn "$@"; }
+odoo -i "$ADDONS" --without-demo=all --stop-after-init
+for addon in ${ADDONS//,/ }; do
+    odoo --i18n-export="$addon/i18n/$addon.pot" --modules="$addon" --stop-after-init
+    "$PY" tools/check_i18n.py --merge "$ODOO_SRC/odoo/addons" "$addon"
+done
+"$VENV/bin/oca-checks-po" --fix party_*/i18n/*.po* >/dev/null || true
+"$PY" tools/check_i18n.py ${ADDONS//,/ } || true

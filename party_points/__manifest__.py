@@ -10,13 +10,22 @@
     "data": [
         "security/party_points_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_message_subtype_data.xml",
+        "data/party_points_ruleset_data.xml",
+        "wizard/party_points_wizard_views.xml",
         "views/party_points_menus.xml",
         "views/party_branch_views.xml",
         "views/party_member_views.xml",
         "views/hr_employee_views.xml",
+        "views/party_points_ruleset_views.xml",
+        "views/party_points_period_views.xml",
+        "views/party_points_entry_views.xml",
+        "views/party_points_result_views.xml",
+        "views/party_points_exemption_views.xml",
     ],
     "demo": [
         "demo/party_points_demo.xml",
+        "demo/party_points_entry_demo.xml",
     ],
     "application": True,
 }

@@ -2,3 +2,8 @@ from . import party_branch
 from . import party_member
 from . import hr_employee
 from . import res_users
+from . import party_points_ruleset
+from . import party_points_period
+from . import party_points_entry
+from . import party_points_result
+from . import party_points_exemption

@@ -61,6 +61,11 @@ class PartyMember(models.Model):
         related="branch_id.company_id", store=True, index=True, string="Company"
     )
     active = fields.Boolean(default=True, tracking=True)
+    points_entry_ids = fields.One2many(
+        "party.points.entry", "member_id", string="Points Entries"
+    )
+    points_entry_count = fields.Integer(compute="_compute_points_counts")
+    points_result_count = fields.Integer(compute="_compute_points_counts")
 
     _sql_constraints = [
         # Deferred, so that the constraint below speaks first; the database
@@ -107,3 +112,33 @@ class PartyMember(models.Model):
         if vals.get("branch_id"):
             self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
         return super().write(vals)
+
+    def _compute_points_counts(self):
+        entries = dict(
+            self.env["party.points.entry"]._read_group(
+                [("member_id", "in", self.ids)], ["member_id"], ["__count"]
+            )
+        )
+        results = dict(
+            self.env["party.points.result"]._read_group(
+                [("member_id", "in", self.ids)], ["member_id"], ["__count"]
+            )
+        )
+        for member in self:
+            member.points_entry_count = entries.get(member, 0)
+            member.points_result_count = results.get(member, 0)
+
+    def _points_action(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action.update(
+            domain=[("member_id", "=", self.id)],
+            context={"default_member_id": self.id},
+        )
+        return action
+
+    def action_view_points_entries(self):
+        return self._points_action("party_points.party_points_entry_action")
+
+    def action_view_points_results(self):
+        return self._points_action("party_points.party_points_result_action")

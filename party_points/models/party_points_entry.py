@@ -1,0 +1,581 @@
+import random
+from collections import Counter
+from datetime import date, timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib import scoring
+
+ORIGINS = [
+    ("manual", "Recorded by an Officer"),
+    ("claim", "Claimed by the Member"),
+    ("import", "Imported"),
+    ("ledger", "Suggestion Ledger"),
+    ("activity", "Branch Activity"),
+]
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
+# Only the workflow methods write these (through _workflow_write).
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "points",
+        "reject_reason",
+        "approved_by_id",
+        "approved_date",
+        "reversal_of_id",
+        "reversed_by_id",
+    }
+)
+# What an approved or rejected entry never changes.
+LOCKED_FIELDS = WORKFLOW_FIELDS | {
+    "member_id",
+    "branch_id",
+    "rule_id",
+    "period_id",
+    "date",
+    "quantity",
+    "unit_points",
+    "description",
+    "attachment_ids",
+    "origin",
+}
+# A Python object no RPC call can put in a context: proof that a write comes
+# from a workflow method of this model.
+_WORKFLOW = object()
+_WORKFLOW_KEY = "party_points_workflow"
+
+
+class PartyPointsEntry(models.Model):
+    """One line of the points ledger (积分台账)."""
+
+    _name = "party.points.entry"
+    _description = "Points Entry"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    member_id = fields.Many2one(
+        "party.member",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        default=lambda self: self.env.user._party_member(),
+    )
+    branch_id = fields.Many2one(
+        "party.branch",
+        compute="_compute_branch_id",
+        store=True,
+        index=True,
+        help="The member's branch when the entry was recorded.",
+    )
+    rule_id = fields.Many2one(
+        "party.points.rule",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    category_id = fields.Many2one(related="rule_id.category_id", store=True, index=True)
+    list_type = fields.Selection(related="rule_id.list_type", store=True, index=True)
+    is_veto = fields.Boolean(related="rule_id.is_veto", store=True)
+    is_range = fields.Boolean(related="rule_id.is_range")
+    date = fields.Date(
+        required=True, index=True, default=fields.Date.context_today, tracking=True
+    )
+    period_id = fields.Many2one(
+        "party.points.period",
+        compute="_compute_period_id",
+        store=True,
+        index=True,
+        help="The period whose dates and branches hold this entry.",
+    )
+    quantity = fields.Float(default=1.0, required=True, tracking=True)
+    unit_points = fields.Float(
+        compute="_compute_unit_points",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Points per unit: the rule's points, or the approver's value "
+        "within the range of a range rule.",
+    )
+    points = fields.Float(
+        compute="_compute_points",
+        store=True,
+        tracking=True,
+        help="Signed: positive for the positive list, negative for the negative list.",
+    )
+    description = fields.Text()
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "party_points_entry_attachment_rel",
+        "entry_id",
+        "attachment_id",
+        string="Evidence",
+    )
+    origin = fields.Selection(ORIGINS, default="manual", required=True, index=True)
+    state = fields.Selection(
+        STATES, default="draft", required=True, index=True, tracking=True, copy=False
+    )
+    reject_reason = fields.Text(copy=False, tracking=True)
+    approved_by_id = fields.Many2one("res.users", copy=False, tracking=True)
+    approved_date = fields.Datetime(copy=False)
+    reversal_of_id = fields.Many2one(
+        "party.points.entry",
+        string="Reverses",
+        index=True,
+        copy=False,
+        ondelete="restrict",
+    )
+    reversal_ids = fields.One2many("party.points.entry", "reversal_of_id")
+    reversed_by_id = fields.Many2one(
+        "party.points.entry",
+        compute="_compute_reversed_by_id",
+        store=True,
+        index=True,
+    )
+    can_review = fields.Boolean(compute="_compute_can_review")
+    company_id = fields.Many2one(related="member_id.company_id", store=True)
+
+    _sql_constraints = [
+        ("quantity_positive", "CHECK (quantity > 0)", "The quantity must be above 0."),
+    ]
+
+    # -- computes -----------------------------------------------------------
+
+    @api.depends("member_id")
+    def _compute_branch_id(self):
+        for entry in self:
+            entry.branch_id = entry.member_id.branch_id
+
+    @api.depends("date", "branch_id")
+    def _compute_period_id(self):
+        found = self.env["party.points.period"]._for_dates(
+            {(entry.date, entry.branch_id.id) for entry in self if entry.date}
+        )
+        for entry in self:
+            entry.period_id = found.get((entry.date, entry.branch_id.id), False)
+
+    @api.depends("rule_id")
+    def _compute_unit_points(self):
+        for entry in self:
+            entry.unit_points = entry.rule_id.points
+
+    @api.depends("rule_id", "unit_points", "quantity", "reversal_of_id")
+    def _compute_points(self):
+        for entry in self:
+            entry.points = scoring.entry_points(
+                entry.unit_points,
+                entry.quantity,
+                entry.rule_id.list_type,
+                reversal=bool(entry.reversal_of_id),
+            )
+
+    @api.depends("reversal_ids")
+    def _compute_reversed_by_id(self):
+        for entry in self:
+            entry.reversed_by_id = entry.reversal_ids[:1]
+
+    @api.depends_context("uid")
+    @api.depends("state", "branch_id", "member_id")
+    def _compute_can_review(self):
+        user = self.env.user
+        officer = user.has_group("party_points.group_party_officer")
+        manager = user.has_group("party_points.group_party_manager")
+        for entry in self.sudo():
+            entry.can_review = (
+                entry.state == "submitted"
+                and officer
+                and (manager or user in entry.branch_id.access_user_ids)
+                and entry.member_id.user_id != user
+            )
+
+    @api.depends("member_id", "rule_id", "date")
+    def _compute_display_name(self):
+        for entry in self:
+            entry.display_name = " · ".join(
+                part
+                for part in (
+                    entry.member_id.name,
+                    entry.rule_id.code,
+                    entry.date and fields.Date.to_string(entry.date),
+                )
+                if part
+            )
+
+    # -- constraints --------------------------------------------------------
+
+    @api.constrains("period_id", "date", "member_id")
+    def _check_period(self):
+        for entry in self:
+            if not entry.period_id:
+                raise ValidationError(
+                    _(
+                        "No points period covers %(date)s for %(branch)s: ask the "
+                        "Party committee to open one.",
+                        date=entry.date,
+                        branch=entry.branch_id.display_name,
+                    )
+                )
+            if entry.period_id.state == "closed":
+                raise ValidationError(
+                    _(
+                        "Period %(period)s is closed: nothing can be recorded in it.",
+                        period=entry.period_id.name,
+                    )
+                )
+
+    @api.constrains("rule_id", "unit_points")
+    def _check_unit_points(self):
+        for entry in self:
+            rule = entry.rule_id
+            if rule.is_range:
+                if not scoring.in_range(
+                    entry.unit_points, rule.points_min, rule.points_max
+                ):
+                    raise ValidationError(
+                        _(
+                            "Rule %(code)s is scored between %(low)s and %(high)s "
+                            "points; %(value)s is outside that range.",
+                            code=rule.code,
+                            low=rule.points_min,
+                            high=rule.points_max,
+                            value=entry.unit_points,
+                        )
+                    )
+            elif entry.unit_points != rule.points and not entry.reversal_of_id:
+                raise ValidationError(
+                    _(
+                        "Rule %(code)s is worth %(points)s points per unit; only "
+                        "range rules take another value.",
+                        code=rule.code,
+                        points=rule.points,
+                    )
+                )
+
+    @api.constrains("member_id", "rule_id", "date", "quantity", "state")
+    def _check_duplicate(self):
+        live = self.filtered(
+            lambda entry: entry.state != "rejected" and not entry.reversal_of_id
+        )
+        if not live:
+            return
+        others = self.sudo().search(
+            [
+                ("member_id", "in", live.member_id.ids),
+                ("rule_id", "in", live.rule_id.ids),
+                ("date", "in", list(set(live.mapped("date")))),
+                ("state", "!=", "rejected"),
+                ("reversal_of_id", "=", False),
+                ("reversed_by_id", "=", False),
+            ]
+        )
+        counts = Counter(
+            (entry.member_id.id, entry.rule_id.id, entry.date, entry.quantity)
+            for entry in others
+        )
+        for entry in live:
+            key = (entry.member_id.id, entry.rule_id.id, entry.date, entry.quantity)
+            if counts[key] > 1:
+                raise ValidationError(
+                    _(
+                        "%(member)s already has an entry for %(rule)s on %(date)s "
+                        "with the same quantity. Change the quantity if this is "
+                        "really another deed.",
+                        member=entry.member_id.name,
+                        rule=entry.rule_id.display_name,
+                        date=entry.date,
+                    )
+                )
+
+    # -- ORM ------------------------------------------------------------------
+
+    def _is_workflow(self):
+        return self.env.context.get(_WORKFLOW_KEY) is _WORKFLOW
+
+    def _workflow_env(self):
+        """``self`` (sudo) with the marker that lets workflow fields be written:
+        the one way the workflow methods below create and write entries."""
+        return self.sudo().with_context(**{_WORKFLOW_KEY: _WORKFLOW})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._is_workflow():
+            officer = self.env.su or self.env.user.has_group(
+                "party_points.group_party_officer"
+            )
+            rules = self.env["party.points.rule"].browse(
+                {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
+            )
+            for vals in vals_list:
+                forged = WORKFLOW_FIELDS.intersection(vals) - {"state"}
+                state = vals.get("state", "draft")
+                ledger_claim = (
+                    self.env.su
+                    and vals.get("origin") == "ledger"
+                    and state == "submitted"
+                )
+                if forged or (state != "draft" and not ledger_claim):
+                    raise UserError(
+                        _(
+                            "A new entry starts as a draft: it is submitted, "
+                            "approved or rejected with the buttons of the entry."
+                        )
+                    )
+                if not officer:
+                    vals["origin"] = "claim"
+            if not officer:
+                unclaimable = rules.filtered(lambda rule: not rule.member_claimable)
+                if unclaimable:
+                    raise UserError(
+                        _(
+                            "Members cannot claim %(rules)s: an officer records "
+                            "these items.",
+                            rules=", ".join(unclaimable.mapped("display_name")),
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self._is_workflow():
+            forged = WORKFLOW_FIELDS.intersection(vals)
+            if forged:
+                raise UserError(
+                    _(
+                        "The state, points, approval and reversal of an entry "
+                        "change only through its buttons."
+                    )
+                )
+            if LOCKED_FIELDS.intersection(vals) and any(
+                state in ("approved", "rejected") for state in self.mapped("state")
+            ):
+                raise UserError(
+                    _(
+                        "An approved or rejected entry cannot be changed. Correct "
+                        "an approved entry by reversing it."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(entry.state not in ("draft", "rejected") for entry in self):
+            raise UserError(
+                _(
+                    "Only draft and rejected entries can be deleted; reverse an "
+                    "approved entry instead."
+                )
+            )
+
+    # -- workflow -------------------------------------------------------------
+
+    def _workflow_write(self, vals):
+        return self._workflow_env().write(vals)
+
+    def _notify_member(self, subtype_xmlid, body):
+        for entry in self:
+            entry.message_post(
+                body=body,
+                subtype_xmlid=subtype_xmlid,
+                partner_ids=entry.member_id.sudo().user_id.partner_id.ids,
+            )
+
+    def _check_reviewer(self):
+        """Raise unless the current user may approve, reject or reverse every
+        entry of ``self``: an officer of the members' branches, not deciding
+        on their own entries."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("party_points.group_party_officer"):
+            raise AccessError(
+                _("Only branch officers approve, reject or reverse entries.")
+            )
+        self.sudo().branch_id._check_user_works_here()
+        if self.sudo().filtered(lambda entry: entry.member_id.user_id == self.env.user):
+            raise UserError(_("You cannot decide on your own entries."))
+
+    def _check_open_period(self):
+        closed = self.period_id.filtered(lambda period: period.state == "closed")
+        if closed:
+            raise UserError(
+                _(
+                    "Period %(period)s is closed: its entries can no longer be "
+                    "approved, rejected or reversed.",
+                    period=", ".join(closed.mapped("name")),
+                )
+            )
+
+    def action_submit(self):
+        if self.filtered(lambda entry: entry.state != "draft"):
+            raise UserError(_("Only draft entries can be submitted."))
+        self.check_access_rule("write")
+        missing = self.filtered(
+            lambda entry: entry.rule_id.evidence_required and not entry.attachment_ids
+        )
+        if missing:
+            raise UserError(
+                _(
+                    "%(rules)s needs evidence: attach a photo or a document "
+                    "before submitting.",
+                    rules=", ".join(missing.rule_id.mapped("display_name")),
+                )
+            )
+        self._workflow_write({"state": "submitted"})
+        return True
+
+    def action_approve(self):
+        """Approve draft or submitted entries, all in one write."""
+        if self.filtered(lambda entry: entry.state not in ("draft", "submitted")):
+            raise UserError(_("Only draft or submitted entries can be approved."))
+        self._check_reviewer()
+        self._check_open_period()
+        self._workflow_write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+        self._notify_member(
+            "party_points.mt_entry_approved", _("Your points entry was approved.")
+        )
+        return True
+
+    def action_reject(self, reason):
+        if not (reason or "").strip():
+            raise UserError(_("Give the member the reason for the rejection."))
+        if self.filtered(lambda entry: entry.state not in ("draft", "submitted")):
+            raise UserError(_("Only draft or submitted entries can be rejected."))
+        self._check_reviewer()
+        self._check_open_period()
+        self._workflow_write({"state": "rejected", "reject_reason": reason})
+        self._notify_member(
+            "party_points.mt_entry_rejected",
+            _("Your points entry was rejected: %(reason)s", reason=reason),
+        )
+        return True
+
+    def action_reverse(self, reason):
+        """Correct approved entries: an approved mirror entry nets each to
+        zero, linked both ways. Returns the mirrors."""
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for the reversal."))
+        if self.filtered(
+            lambda entry: (
+                entry.state != "approved"
+                or entry.reversed_by_id
+                or entry.reversal_of_id
+            )
+        ):
+            raise UserError(
+                _(
+                    "Only approved entries that are not reversals and not yet "
+                    "reversed can be reversed."
+                )
+            )
+        self._check_reviewer()
+        self._check_open_period()
+        now = fields.Datetime.now()
+        mirrors = self._workflow_env().create(
+            [
+                {
+                    "member_id": entry.member_id.id,
+                    "rule_id": entry.rule_id.id,
+                    "date": entry.date,
+                    "quantity": entry.quantity,
+                    "unit_points": entry.unit_points,
+                    "origin": entry.origin,
+                    "description": reason,
+                    "state": "approved",
+                    "approved_by_id": self.env.uid,
+                    "approved_date": now,
+                    "reversal_of_id": entry.id,
+                }
+                for entry in self
+            ]
+        )
+        self._notify_member(
+            "party_points.mt_entry_reversed",
+            _("Your points entry was reversed: %(reason)s", reason=reason),
+        )
+        return mirrors.with_env(self.env)
+
+    # -- demo -----------------------------------------------------------------
+
+    @api.model
+    def _demo_generate(self, seed, per_member=24, until=None):
+        """Deterministic demo ledger: ``per_member`` entries for each active
+        member, spread over the open and closed periods up to ``until``, in
+        every state. Used by the demo data only."""
+        rng = random.Random(seed)
+        until = fields.Date.to_date(until) if until else fields.Date.context_today(self)
+        ruleset = self.env.ref("party_points.party_points_ruleset_default")
+        rules = ruleset.rule_ids.filtered(lambda rule: not rule.is_veto)
+        positives = rules.filtered(lambda rule: rule.list_type == "positive")
+        negatives = rules - positives
+        periods = self.env["party.points.period"].search(
+            [("ruleset_id", "=", ruleset.id), ("date_start", "<=", until)]
+        )
+        members = self.env["party.member"].search(
+            [("company_id", "=", self.env.company.id)]
+        )
+        officer = self.env.ref("base.user_admin")
+        vals_list, seen = [], set()
+        for member in members:
+            start = max(
+                member.join_date or date(until.year, 1, 1),
+                min(periods.mapped("date_start")),
+            )
+            span = (until - start).days
+            if span < 0:
+                continue
+            for _index in range(per_member):
+                day = start + timedelta(days=rng.randint(0, span))
+                rule = rng.choice(negatives if rng.random() < 0.15 else positives)
+                key = (member.id, rule.id, day)
+                if key in seen:
+                    continue
+                seen.add(key)
+                period = periods.filtered(
+                    lambda p, day=day: p.date_start <= day <= p.date_end
+                )
+                roll = rng.random()
+                if period.state == "closed" or period.date_end < until - timedelta(
+                    days=40
+                ):
+                    state = "rejected" if roll < 0.06 else "approved"
+                else:
+                    state = (
+                        "draft"
+                        if roll < 0.15
+                        else "submitted"
+                        if roll < 0.4
+                        else "rejected"
+                        if roll < 0.47
+                        else "approved"
+                    )
+                unit = rule.points
+                if rule.is_range:
+                    unit = rng.randint(int(rule.points_min), int(rule.points_max))
+                vals_list.append(
+                    {
+                        "member_id": member.id,
+                        "rule_id": rule.id,
+                        "date": day,
+                        "quantity": 1,
+                        "unit_points": unit,
+                        "origin": "claim" if rule.member_claimable else "manual",
+                        "state": state,
+                        "reject_reason": state == "rejected"
+                        and "佐证材料不足，请补充后重新申报。",
+                        "approved_by_id": state == "approved" and officer.id,
+                        "approved_date": state == "approved"
+                        and fields.Datetime.to_datetime(day),
+                    }
+                )
+        return self._workflow_env().create(vals_list)

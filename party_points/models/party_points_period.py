@@ -1,0 +1,296 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib import scoring
+
+
+class PartyPointsPeriod(models.Model):
+    """A points period (a quarter, a year): entries dated in it count towards
+    it; closing it computes every member's result and locks it."""
+
+    _name = "party.points.period"
+    _description = "Points Period"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    ruleset_id = fields.Many2one(
+        "party.points.ruleset",
+        string="Rule Book",
+        required=True,
+        tracking=True,
+        readonly=False,
+    )
+    date_start = fields.Date(required=True, index=True, tracking=True)
+    date_end = fields.Date(required=True, index=True, tracking=True)
+    branch_ids = fields.Many2many(
+        "party.branch",
+        "party_points_period_branch_rel",
+        "period_id",
+        "branch_id",
+        string="Branches",
+        help="The organisations this period scores, with the branches below "
+        "them. Empty: every branch.",
+    )
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    closed_date = fields.Datetime(readonly=True, copy=False)
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    entry_ids = fields.One2many("party.points.entry", "period_id", string="Entries")
+    result_ids = fields.One2many("party.points.result", "period_id", string="Results")
+    exemption_ids = fields.One2many(
+        "party.points.exemption", "period_id", string="Exemptions"
+    )
+    entry_count = fields.Integer(compute="_compute_counts")
+    result_count = fields.Integer(compute="_compute_counts")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "dates_order",
+            "CHECK (date_end >= date_start)",
+            "A period cannot end before it starts.",
+        ),
+    ]
+
+    def _compute_counts(self):
+        entries = dict(
+            self.env["party.points.entry"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        results = dict(
+            self.env["party.points.result"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        for period in self:
+            period.entry_count = entries.get(period, 0)
+            period.result_count = results.get(period, 0)
+
+    def _scored_branches(self):
+        """Every branch this period scores (sudo): its branches and those
+        below them, or all branches of its company."""
+        self.ensure_one()
+        Branch = self.env["party.branch"].sudo()
+        if self.branch_ids:
+            return Branch.search([("id", "child_of", self.branch_ids.ids)])
+        return Branch.search([("company_id", "=", self.company_id.id)])
+
+    @api.constrains("date_start", "date_end", "branch_ids", "company_id")
+    def _check_overlap(self):
+        for period in self:
+            others = self.sudo().search(
+                [
+                    ("id", "!=", period.id),
+                    ("company_id", "=", period.company_id.id),
+                    ("date_start", "<=", period.date_end),
+                    ("date_end", ">=", period.date_start),
+                ]
+            )
+            mine = period._scored_branches()
+            for other in others:
+                if mine & other._scored_branches():
+                    raise ValidationError(
+                        _(
+                            "Period %(period)s overlaps %(other)s for the same "
+                            "branches: an entry must fall in exactly one period.",
+                            period=period.name,
+                            other=other.name,
+                        )
+                    )
+
+    def _for_dates(self, pairs):
+        """Map ``(date, branch id)`` pairs to the period holding them, in one
+        search: ``{(date, branch_id): period}`` (sudo)."""
+        if not pairs:
+            return {}
+        dates = [day for day, _branch in pairs]
+        periods = self.sudo().search(
+            [("date_start", "<=", max(dates)), ("date_end", ">=", min(dates))]
+        )
+        scope = [(period, set(period._scored_branches().ids)) for period in periods]
+        found = {}
+        for day, branch_id in pairs:
+            for period, branch_ids in scope:
+                if (
+                    period.date_start <= day <= period.date_end
+                    and branch_id in branch_ids
+                ):
+                    found[(day, branch_id)] = period
+                    break
+        return found
+
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(
+            "party_points.group_party_manager"
+        ):
+            raise AccessError(
+                _("Only the Party committee may close or reopen a points period.")
+            )
+
+    def action_close(self):
+        """Compute every member's result in one set-based pass and lock."""
+        self._check_manager()
+        for period in self:
+            period._close()
+        return True
+
+    def _close(self):
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(_("Period %(period)s is already closed.", period=self.name))
+        Entry = self.env["party.points.entry"].sudo()
+        pending = Entry.search_count(
+            [("period_id", "=", self.id), ("state", "in", ("draft", "submitted"))]
+        )
+        if pending:
+            raise UserError(
+                _(
+                    "%(count)s entries of %(period)s are still drafts or wait for "
+                    "approval: approve, reject or delete them before closing.",
+                    count=pending,
+                    period=self.name,
+                )
+            )
+        ruleset = self.ruleset_id
+        members = (
+            self.env["party.member"]
+            .sudo()
+            .search([("branch_id", "in", self._scored_branches().ids)])
+        )
+        graded_types = ruleset.graded_member_types()
+        exempt_ids = set(
+            self.env["party.points.exemption"]
+            .sudo()
+            .search([("period_id", "=", self.id)])
+            .member_id.ids
+        )
+        approved = [("period_id", "=", self.id), ("state", "=", "approved")]
+        sums = Entry._read_group(approved, ["member_id", "rule_id"], ["points:sum"])
+        rules = self.env["party.points.rule"].browse(
+            {rule.id for _member, rule, _total in sums}
+        )
+        vetoes = Entry.search(
+            approved
+            + [
+                ("rule_id.is_veto", "=", True),
+                ("reversed_by_id", "=", False),
+                ("reversal_of_id", "=", False),
+            ]
+        )
+        veto_effects = {}
+        veto_entries = {}
+        for entry in vetoes:
+            veto_effects.setdefault(entry.member_id.id, []).append(
+                entry.rule_id.veto_effect
+            )
+            veto_entries.setdefault(entry.member_id.id, []).append(entry.id)
+        results = scoring.compute_results(
+            scoring.Ruleset(
+                base_score=ruleset.base_score,
+                min_score=ruleset.min_score,
+                max_score=ruleset.max_score,
+                excellent_min=ruleset.excellent_min,
+                qualified_min=ruleset.qualified_min,
+                basic_min=ruleset.basic_min,
+                excellent_quota=ruleset.excellent_quota,
+            ),
+            [
+                scoring.Member(
+                    member.id,
+                    member.branch_id.id,
+                    member.member_type in graded_types,
+                    member.id in exempt_ids,
+                )
+                for member in members
+            ],
+            {(member.id, rule.id): total for member, rule, total in sums},
+            {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
+            {
+                category.id: (category.list_type, category.period_cap)
+                for category in rules.category_id
+            },
+            veto_effects,
+        )
+        vals_list = []
+        for member in members:
+            vals = results[member.id]
+            vals_list.append(
+                {
+                    "period_id": self.id,
+                    "member_id": member.id,
+                    "branch_id": member.branch_id.id,
+                    "base_score": vals["base_score"],
+                    "positive_points": vals["positive_points"],
+                    "negative_points": vals["negative_points"],
+                    "score": vals["score"],
+                    "vetoed": bool(vals["veto_effect"]),
+                    "veto_effect": vals["veto_effect"] or False,
+                    "veto_entry_ids": [
+                        fields.Command.set(veto_entries.get(member.id, []))
+                    ],
+                    "grade": vals["grade"],
+                    "needs_decision": vals["needs_decision"],
+                    "rank_in_branch": vals["rank_in_branch"] or 0,
+                    "rank_overall": vals["rank_overall"] or 0,
+                }
+            )
+        self.env["party.points.result"].sudo().create(vals_list)
+        self.sudo().write(
+            {
+                "state": "closed",
+                "closed_date": fields.Datetime.now(),
+                "closed_by_id": self.env.uid,
+            }
+        )
+        self.message_post(
+            body=_("Period closed: %(count)s results computed.", count=len(vals_list))
+        )
+
+    def action_reopen(self, reason):
+        """Discard the results and unlock (Party committee, with a reason)."""
+        self._check_manager()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for reopening the period."))
+        for period in self:
+            if period.state != "closed":
+                raise UserError(
+                    _("Period %(period)s is not closed.", period=period.name)
+                )
+        self.result_ids.sudo().unlink()
+        self.sudo().write(
+            {"state": "open", "closed_date": False, "closed_by_id": False}
+        )
+        for period in self:
+            period.message_post(
+                body=_(
+                    "Period reopened, results discarded. Reason: %(reason)s",
+                    reason=reason,
+                )
+            )
+        return True
+
+    def action_view_entries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_points_entry_action"
+        )
+        action.update(domain=[("period_id", "=", self.id)], context={})
+        return action
+
+    def action_view_results(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_points_result_action"
+        )
+        action.update(domain=[("period_id", "=", self.id)], context={})
+        return action

@@ -1,0 +1,146 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..lib import scoring
+from .party_points_ruleset import VETO_EFFECTS
+
+GRADES = [
+    ("excellent", "Excellent"),
+    ("qualified", "Qualified"),
+    ("basic", "Basically Qualified"),
+    ("unqualified", "Unqualified"),
+    ("exempt", "Exempt"),
+]
+
+
+class PartyPointsResult(models.Model):
+    """One member's score, grade and ranks in a closed period. Written only
+    by closing the period and by an officer's grade decision."""
+
+    _name = "party.points.result"
+    _description = "Points Result"
+    _order = "period_id desc, branch_id, rank_in_branch, member_id"
+
+    period_id = fields.Many2one(
+        "party.points.period",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    member_id = fields.Many2one(
+        "party.member", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    branch_id = fields.Many2one(
+        "party.branch", required=True, index=True, readonly=True
+    )
+    member_type = fields.Selection(related="member_id.member_type")
+    base_score = fields.Float(readonly=True)
+    positive_points = fields.Float(readonly=True, help="After the caps.")
+    negative_points = fields.Float(readonly=True, help="After the caps.")
+    score = fields.Float(readonly=True, group_operator="avg")
+    vetoed = fields.Boolean(readonly=True, index=True)
+    veto_effect = fields.Selection(VETO_EFFECTS, readonly=True)
+    veto_entry_ids = fields.Many2many(
+        "party.points.entry",
+        "party_points_result_veto_rel",
+        "result_id",
+        "entry_id",
+        string="Veto Entries",
+        readonly=True,
+    )
+    grade = fields.Selection(GRADES, readonly=True, index=True)
+    needs_decision = fields.Boolean(
+        readonly=True,
+        index=True,
+        help="Tied with others across the excellent quota line: an officer "
+        "decides who is excellent.",
+    )
+    decision_reason = fields.Text(readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
+    rank_in_branch = fields.Integer(readonly=True, group_operator="min")
+    rank_overall = fields.Integer(readonly=True, group_operator="min")
+    show_rank = fields.Boolean(compute="_compute_show_rank")
+    company_id = fields.Many2one(related="period_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "member_period_uniq",
+            "unique (period_id, member_id)",
+            "A member has one result per period.",
+        ),
+    ]
+
+    @api.depends_context("uid")
+    @api.depends("period_id.ruleset_id.rank_visible_to_members")
+    def _compute_show_rank(self):
+        officer = self.env.user.has_group("party_points.group_party_officer")
+        for result in self:
+            result.show_rank = (
+                officer or result.period_id.ruleset_id.rank_visible_to_members
+            )
+
+    @api.depends("member_id", "period_id")
+    def _compute_display_name(self):
+        for result in self:
+            result.display_name = f"{result.member_id.name} · {result.period_id.name}"
+
+    def action_set_grade(self, grade, reason):
+        """An officer's decision on a result tied across the quota line."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "party_points.group_party_officer"
+        ):
+            raise AccessError(_("Only branch officers decide grades."))
+        self.branch_id._check_user_works_here()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for the grade decision."))
+        if not self.needs_decision:
+            raise UserError(
+                _(
+                    "Only results tied across the excellent quota line wait for a decision."
+                )
+            )
+        if grade not in ("excellent", "qualified"):
+            raise UserError(_("A tie is decided as excellent or qualified."))
+        if grade == "excellent":
+            siblings = self.sudo().search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("branch_id", "=", self.branch_id.id),
+                ]
+            )
+            graded = siblings.filtered(lambda r: r.grade and r.grade != "exempt")
+            limit = scoring.quota_limit(
+                len(graded), self.period_id.ruleset_id.excellent_quota
+            )
+            taken = len(graded.filtered(lambda r: r.grade == "excellent"))
+            if taken >= limit:
+                raise UserError(
+                    _(
+                        "%(branch)s already has %(taken)s excellent members, the "
+                        "most its quota allows (%(limit)s).",
+                        branch=self.branch_id.display_name,
+                        taken=taken,
+                        limit=limit,
+                    )
+                )
+        self.sudo().write(
+            {
+                "grade": grade,
+                "needs_decision": False,
+                "decision_reason": reason,
+                "decided_by_id": self.env.uid,
+            }
+        )
+        self.period_id.message_post(
+            body=_(
+                "%(member)s graded %(grade)s by decision: %(reason)s",
+                member=self.member_id.name,
+                grade=dict(self._fields["grade"]._description_selection(self.env))[
+                    grade
+                ],
+                reason=reason,
+            )
+        )
+        return True

@@ -1,0 +1,2 @@
+from . import party_points_reason_wizard
+from . import party_points_grade_wizard

@@ -98,7 +98,8 @@ class PartyPointsResult(models.Model):
         if not self.needs_decision:
             raise UserError(
                 _(
-                    "Only results tied across the excellent quota line wait for a decision."
+                    "Only results tied across the excellent quota line wait "
+                    "for a decision."
                 )
             )
         if grade not in ("excellent", "qualified"):

@@ -89,8 +89,10 @@ def band_grade(score, excellent_min, qualified_min, basic_min):
 
 
 def quota_limit(graded_count, quota):
-    """How many of ``graded_count`` members may be excellent (rounded down)."""
-    return math.floor(graded_count * quota + 1e-9)
+    """How many of ``graded_count`` members may be excellent, rounded down
+    (after rounding to cents, so that a quota typed as 33.33 % lets one of
+    three members be excellent)."""
+    return math.floor(round(graded_count * quota, 2))
 
 
 def apply_quota(candidates, limit):

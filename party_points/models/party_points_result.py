@@ -134,7 +134,7 @@ class PartyPointsResult(models.Model):
                 "decided_by_id": self.env.uid,
             }
         )
-        self.period_id.message_post(
+        self.period_id.sudo().message_post(
             body=_(
                 "%(member)s graded %(grade)s by decision: %(reason)s",
                 member=self.member_id.name,

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -93,3 +95,103 @@ class PartyCase(TransactionCase):
                 "member_type": "activist",
             }
         )
+
+
+class PointsCase(PartyCase):
+    """PartyCase plus a small rule book and an open period over its branches
+    (in 2031, clear of the demo year)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ruleset = cls.env["party.points.ruleset"].create(
+            {
+                "name": "Test Rules",
+                "base_score": 70,
+                "min_score": 0,
+                "max_score": 100,
+                "excellent_min": 90,
+                "qualified_min": 75,
+                "basic_min": 60,
+                "excellent_quota": 1 / 3,
+            }
+        )
+        Category = cls.env["party.points.category"]
+        cls.cat_study = Category.create(
+            {
+                "name": "Study",
+                "ruleset_id": cls.ruleset.id,
+                "list_type": "positive",
+                "period_cap": 15,
+            }
+        )
+        cls.cat_vanguard = Category.create(
+            {"name": "Vanguard", "ruleset_id": cls.ruleset.id, "list_type": "positive"}
+        )
+        cls.cat_discipline = Category.create(
+            {
+                "name": "Discipline",
+                "ruleset_id": cls.ruleset.id,
+                "list_type": "negative",
+            }
+        )
+        Rule = cls.env["party.points.rule"]
+
+        def rule(code, category, points, **vals):
+            return Rule.create(
+                dict(
+                    code=code,
+                    name=code,
+                    ruleset_id=cls.ruleset.id,
+                    category_id=category.id,
+                    points=points,
+                    **vals,
+                )
+            )
+
+        cls.r_meet = rule(
+            "MEET", cls.cat_study, 2, period_cap=10, member_claimable=True
+        )
+        cls.r_essay = rule(
+            "ESSAY", cls.cat_study, 3, member_claimable=True, evidence_required=True
+        )
+        cls.r_innov = rule("INNOV", cls.cat_vanguard, 5, points_min=2, points_max=10)
+        cls.r_absent = rule("ABSENT", cls.cat_discipline, 2)
+        cls.v_zero = rule(
+            "VZERO", cls.cat_discipline, 5, is_veto=True, veto_effect="zero"
+        )
+        cls.v_unq = rule(
+            "VUNQ", cls.cat_discipline, 5, is_veto=True, veto_effect="unqualified"
+        )
+        cls.v_noex = rule(
+            "VNOEX", cls.cat_discipline, 1, is_veto=True, veto_effect="no_excellent"
+        )
+        cls.period = cls.env["party.points.period"].create(
+            {
+                "name": "2031 Q1",
+                "ruleset_id": cls.ruleset.id,
+                "date_start": "2031-01-01",
+                "date_end": "2031-03-31",
+                "branch_ids": [Command.set(cls.committee.ids)],
+            }
+        )
+        cls.day = date(2031, 2, 10)
+
+    @classmethod
+    def _entry(cls, member, rule, approve=True, **vals):
+        """An entry recorded by the superuser, approved unless told."""
+        entry = cls.env["party.points.entry"].create(
+            dict(
+                member_id=member.id,
+                rule_id=rule.id,
+                date=vals.pop("day", cls.day),
+                **vals,
+            )
+        )
+        if approve:
+            entry.action_approve()
+        return entry
+
+    def _close(self):
+        self.period.with_user(self.manager).action_close()
+        return {result.member_id: result for result in self.period.result_ids}

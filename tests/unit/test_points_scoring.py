@@ -58,6 +58,14 @@ def test_quota_ties_across_the_line_are_undecided():
     assert scoring.apply_quota(cands, 0) == (set(), set())
 
 
+def test_quota_limit_rounds_down():
+    assert scoring.quota_limit(3, 1 / 3) == 1
+    assert scoring.quota_limit(3, 0.3333) == 1
+    assert scoring.quota_limit(5, 1 / 3) == 1
+    assert scoring.quota_limit(10, 0.299) == 2
+    assert scoring.quota_limit(2, 1 / 3) == 0
+
+
 def test_competition_ranks():
     ranks = scoring.competition_ranks({"a": 90, "b": 80, "c": 80, "d": 70})
     assert ranks == {"a": 1, "b": 2, "c": 2, "d": 4}

@@ -187,12 +187,13 @@ class PartyPointsEntry(models.Model):
         user = self.env.user
         officer = user.has_group("party_points.group_party_officer")
         manager = user.has_group("party_points.group_party_manager")
-        for entry in self.sudo():
+        for entry in self:
+            record = entry.sudo()
             entry.can_review = (
-                entry.state == "submitted"
+                record.state == "submitted"
                 and officer
-                and (manager or user in entry.branch_id.access_user_ids)
-                and entry.member_id.user_id != user
+                and (manager or user in record.branch_id.access_user_ids)
+                and record.member_id.user_id != user
             )
 
     @api.depends("member_id", "rule_id", "date")

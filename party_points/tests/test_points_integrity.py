@@ -1,0 +1,257 @@
+"""Integrity rules: tests that try to break them, as a member, an officer of
+another branch, a manager and through the back door."""
+
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import PointsCase
+
+
+@tagged("post_install", "-at_install")
+class TestPointsIntegrity(PointsCase):
+    def test_approved_entry_is_immutable_for_everyone(self):
+        entry = self._entry(self.member_a1, self.r_meet)
+        for user in (self.officer_a, self.manager):
+            as_user = entry.with_user(user)
+            for vals in (
+                {"quantity": 2},
+                {"date": "2031-02-11"},
+                {"member_id": self.member_a2.id},
+                {"rule_id": self.r_essay.id},
+                {"description": "Edited afterwards"},
+            ):
+                with self.assertRaises(UserError):
+                    as_user.write(vals)
+            with self.assertRaises(UserError):
+                as_user.unlink()
+        # not even the superuser, nor a forged context
+        with self.assertRaises(UserError):
+            entry.sudo().write({"state": "draft"})
+        with self.assertRaises(UserError):
+            entry.sudo().with_context(party_points_workflow=True).write({"points": 99})
+        self.assertEqual((entry.state, entry.points), ("approved", 2))
+
+    def test_workflow_fields_only_through_buttons(self):
+        entry = self._entry(self.member_a1, self.r_meet, approve=False)
+        for vals in (
+            {"state": "approved"},
+            {"points": 50},
+            {"approved_by_id": self.officer_a.id},
+        ):
+            with self.assertRaises(UserError):
+                entry.with_user(self.officer_a).write(vals)
+        with self.assertRaises(UserError):
+            self.env["party.points.entry"].with_user(self.officer_a).create(
+                {
+                    "member_id": self.member_a1.id,
+                    "rule_id": self.r_meet.id,
+                    "date": self.day,
+                    "state": "approved",
+                }
+            )
+        # a draft stays editable and deletable
+        entry.with_user(self.officer_a).write({"quantity": 2})
+        entry.with_user(self.officer_a).unlink()
+
+    def test_ledger_may_create_submitted_entries_through_sudo_only(self):
+        vals = {
+            "member_id": self.member_a1.id,
+            "rule_id": self.r_meet.id,
+            "date": self.day,
+            "origin": "ledger",
+            "state": "submitted",
+        }
+        entry = self.env["party.points.entry"].sudo().create(vals)
+        self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
+        with self.assertRaises(UserError):
+            self.env["party.points.entry"].with_user(self.officer_a).create(
+                dict(vals, quantity=2)
+            )
+        with self.assertRaises(UserError):
+            self.env["party.points.entry"].sudo().create(
+                dict(vals, quantity=3, state="approved")
+            )
+        entry.with_user(self.officer_a).action_approve()
+        self.assertEqual(entry.state, "approved")
+
+    def test_member_sees_and_claims_only_their_own(self):
+        own = self._entry(self.member_a1, self.r_meet)
+        other = self._entry(self.member_a2, self.r_meet)
+        Entry = self.env["party.points.entry"].with_user(self.user_a1)
+        self.assertEqual(Entry.search([]), own)
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_a1).read(["points"])
+        with self.assertRaises(AccessError):
+            Entry.create(
+                {
+                    "member_id": self.member_a2.id,
+                    "rule_id": self.r_meet.id,
+                    "date": self.day,
+                }
+            )
+        with self.assertRaises(UserError):
+            Entry.create(
+                {
+                    "member_id": self.member_a1.id,
+                    "rule_id": self.r_absent.id,
+                    "date": self.day,
+                }
+            )
+        claim = Entry.create({"rule_id": self.r_meet.id, "date": "2031-02-12"})
+        self.assertEqual(
+            claim.member_id, self.member_a1, "defaults to the user's record"
+        )
+        self.assertEqual(claim.origin, "claim")
+        claim.action_submit()
+        with self.assertRaises(AccessError):
+            claim.action_approve()
+        with self.assertRaises(AccessError):
+            claim.write({"quantity": 2})  # no longer a draft
+
+    def test_officer_works_only_their_branches(self):
+        entry_b = self._entry(self.member_b1, self.r_meet, approve=False)
+        entry_b.action_submit()
+        Entry = self.env["party.points.entry"].with_user(self.officer_a)
+        self.assertFalse(Entry.search([("member_id", "=", self.member_b1.id)]))
+        with self.assertRaises(AccessError):
+            entry_b.with_user(self.officer_a).action_approve()
+        with self.assertRaises(AccessError):
+            entry_b.with_user(self.officer_a).action_reject("Not mine")
+        with self.assertRaises(AccessError):
+            Entry.create(
+                {
+                    "member_id": self.member_b1.id,
+                    "rule_id": self.r_meet.id,
+                    "date": self.day,
+                }
+            )
+        approved_b = self._entry(self.member_b1, self.r_essay)
+        with self.assertRaises(AccessError):
+            approved_b.with_user(self.officer_a).action_reverse("Not mine")
+        entry_b.with_user(self.officer_b).action_approve()
+        self.assertEqual(entry_b.approved_by_id, self.officer_b)
+
+    def test_officer_cannot_decide_own_entries(self):
+        own_member = self.env["party.member"].create(
+            {"employee_id": self.emp_officer_a.id, "branch_id": self.branch_a.id}
+        )
+        entry = self._entry(own_member, self.r_meet, approve=False)
+        with self.assertRaises(UserError):
+            entry.with_user(self.officer_a).action_approve()
+        entry.with_user(self.manager).action_approve()
+
+    def test_closed_period_accepts_nothing(self):
+        approved = self._entry(self.member_a1, self.r_meet)
+        self.period.with_user(self.manager).action_close()
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_essay, approve=False)
+        with self.assertRaises(UserError):
+            approved.action_reverse("Too late")
+        with self.assertRaises(ValidationError):
+            self.env["party.points.exemption"].create(
+                {
+                    "member_id": self.member_a2.id,
+                    "period_id": self.period.id,
+                    "reason": "x",
+                }
+            )
+
+    def test_close_refuses_pending_entries_and_entries_need_a_period(self):
+        self._entry(self.member_a1, self.r_meet, approve=False)
+        with self.assertRaises(UserError):
+            self.period.with_user(self.manager).action_close()
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_meet, day="2032-06-01")
+
+    def test_close_and_reopen_by_the_committee_only_with_a_reason(self):
+        with self.assertRaises(AccessError):
+            self.period.with_user(self.officer_a).action_close()
+        self.period.with_user(self.manager).action_close()
+        self.assertEqual(self.period.state, "closed")
+        with self.assertRaises(AccessError):
+            self.period.with_user(self.officer_a).action_reopen("Mistake")
+        with self.assertRaises(UserError):
+            self.period.with_user(self.manager).action_reopen("  ")
+        self.period.with_user(self.manager).with_context(
+            tracking_disable=False
+        ).action_reopen("Branch A's claims came late")
+        self.assertEqual(self.period.state, "open")
+        self.assertFalse(self.period.result_ids)
+        self.assertIn("claims came late", self.period.message_ids[0].body)
+
+    def test_duplicate_member_rule_date_unless_quantity_differs(self):
+        first = self._entry(self.member_a1, self.r_meet)
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_meet, approve=False)
+        self._entry(self.member_a1, self.r_meet, quantity=2)
+        # once reversed, the deed may be recorded again correctly
+        first.action_reverse("Wrong entry")
+        self._entry(self.member_a1, self.r_meet)
+
+    def test_rule_book_constraints(self):
+        with self.assertRaises(ValidationError):
+            self.r_meet.write({"is_veto": True, "veto_effect": "zero"})
+        with self.assertRaises(ValidationError):
+            self.r_innov.points_max = 1
+        with self.assertRaises(ValidationError):
+            self.ruleset.qualified_min = 95
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.r_absent.points = 0
+            self.env.flush_all()
+
+    def test_overlapping_periods_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["party.points.period"].create(
+                {
+                    "name": "Overlap",
+                    "ruleset_id": self.ruleset.id,
+                    "date_start": "2031-03-01",
+                    "date_end": "2031-05-31",
+                    "branch_ids": [Command.set(self.branch_b.ids)],
+                }
+            )
+
+    def test_evidence_required_to_submit(self):
+        claim = (
+            self.env["party.points.entry"]
+            .with_user(self.user_a1)
+            .create({"rule_id": self.r_essay.id, "date": self.day})
+        )
+        with self.assertRaises(UserError):
+            claim.action_submit()
+        claim.attachment_ids = [
+            Command.create({"name": "notes.pdf", "raw": b"%PDF-1.4 study notes"})
+        ]
+        claim.action_submit()
+        self.assertEqual(claim.state, "submitted")
+
+    def test_results_and_configuration_are_read_only_to_users(self):
+        with self.assertRaises(AccessError):
+            self.env["party.points.exemption"].with_user(self.officer_a).create(
+                {
+                    "member_id": self.member_b1.id,
+                    "period_id": self.period.id,
+                    "reason": "x",
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["party.points.exemption"].with_user(self.user_a1).search([])
+        self._entry(self.member_a1, self.r_meet)
+        results = self._close()
+        mine = results[self.member_a1]
+        Result = self.env["party.points.result"]
+        self.assertEqual(Result.with_user(self.user_a1).search([]), mine)
+        with self.assertRaises(AccessError):
+            results[self.member_b1].with_user(self.user_a1).read(["score"])
+        with self.assertRaises(AccessError):
+            results[self.member_b1].with_user(self.officer_a).read(["score"])
+        for user in (self.user_a1, self.officer_a, self.manager):
+            with self.assertRaises(AccessError):
+                mine.with_user(user).write({"score": 100})
+        with self.assertRaises(AccessError):
+            self.r_meet.with_user(self.officer_a).write({"points": 5})
+        self.assertEqual(self.r_meet.with_user(self.user_a1).points, 2)

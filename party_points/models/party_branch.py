@@ -12,6 +12,7 @@ class PartyBranch(models.Model):
     _inherit = ["mail.thread"]
     _parent_store = True
     _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "name", "code"]
     _order = "complete_name"
 
     name = fields.Char(required=True, tracking=True)

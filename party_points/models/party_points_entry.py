@@ -93,6 +93,7 @@ class PartyPointsEntry(models.Model):
         compute="_compute_period_id",
         store=True,
         index=True,
+        ondelete="restrict",
         help="The period whose dates and branches hold this entry.",
     )
     quantity = fields.Float(default=1.0, required=True, tracking=True)
@@ -411,10 +412,7 @@ class PartyPointsEntry(models.Model):
                 )
             )
 
-    def action_submit(self):
-        if self.filtered(lambda entry: entry.state != "draft"):
-            raise UserError(_("Only draft entries can be submitted."))
-        self.check_access_rule("write")
+    def _check_evidence(self):
         missing = self.filtered(
             lambda entry: entry.rule_id.evidence_required and not entry.attachment_ids
         )
@@ -426,6 +424,12 @@ class PartyPointsEntry(models.Model):
                     rules=", ".join(missing.rule_id.mapped("display_name")),
                 )
             )
+
+    def action_submit(self):
+        if self.filtered(lambda entry: entry.state != "draft"):
+            raise UserError(_("Only draft entries can be submitted."))
+        self.check_access_rule("write")
+        self._check_evidence()
         self._workflow_write({"state": "submitted"})
         return True
 
@@ -435,6 +439,7 @@ class PartyPointsEntry(models.Model):
             raise UserError(_("Only draft or submitted entries can be approved."))
         self._check_reviewer()
         self._check_open_period()
+        self.filtered(lambda entry: entry.origin == "claim")._check_evidence()
         self._workflow_write(
             {
                 "state": "approved",

@@ -3,6 +3,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import scoring
 
+# What a closed period never changes (its results were computed from them).
+SCOPE_FIELDS = frozenset(
+    {"name", "ruleset_id", "date_start", "date_end", "branch_ids", "company_id"}
+)
+
 
 class PartyPointsPeriod(models.Model):
     """A points period (a quarter, a year): entries dated in it count towards
@@ -60,6 +65,27 @@ class PartyPointsPeriod(models.Model):
             "A period cannot end before it starts.",
         ),
     ]
+
+    def write(self, vals):
+        if SCOPE_FIELDS.intersection(vals):
+            closed = self.filtered(lambda period: period.state == "closed")
+            if closed:
+                raise UserError(
+                    _(
+                        "Period %(period)s is closed: reopen it before changing it.",
+                        period=", ".join(closed.mapped("name")),
+                    )
+                )
+            scope = {"date_start", "date_end", "branch_ids", "company_id"}
+            if scope.intersection(vals) and self.entry_ids:
+                raise UserError(
+                    _(
+                        "Period %(period)s already holds entries: its dates and "
+                        "branches can no longer change.",
+                        period=", ".join(self.mapped("name")),
+                    )
+                )
+        return super().write(vals)
 
     def _compute_counts(self):
         entries = dict(

@@ -203,6 +203,29 @@ class TestPointsIntegrity(PointsCase):
             self.r_absent.points = 0
             self.env.flush_all()
 
+    def test_period_scope_locked_once_used(self):
+        self._entry(self.member_a1, self.r_meet)
+        with self.assertRaises(UserError):
+            self.period.date_end = "2031-02-28"
+        with self.assertRaises(UserError):
+            self.period.branch_ids = [Command.set(self.branch_a.ids)]
+        self.period.name = "2031 first quarter"
+        self.period.with_user(self.manager).action_close()
+        with self.assertRaises(UserError):
+            self.period.ruleset_id = self.ruleset.copy()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.period.unlink()
+            self.env.flush_all()
+
+    def test_claim_needs_evidence_even_when_approved_as_draft(self):
+        claim = (
+            self.env["party.points.entry"]
+            .with_user(self.user_a1)
+            .create({"rule_id": self.r_essay.id, "date": self.day})
+        )
+        with self.assertRaises(UserError):
+            claim.with_user(self.officer_a).action_approve()
+
     def test_overlapping_periods_refused(self):
         with self.assertRaises(ValidationError):
             self.env["party.points.period"].create(

@@ -13,6 +13,9 @@ GRADES = [
 ]
 
 
+RANK_FIELDS = frozenset({"rank_in_branch", "rank_overall"})
+
+
 class PartyPointsResult(models.Model):
     """One member's score, grade and ranks in a closed period. Written only
     by closing the period and by an officer's grade decision."""
@@ -79,6 +82,18 @@ class PartyPointsResult(models.Model):
             result.show_rank = (
                 officer or result.period_id.ruleset_id.rank_visible_to_members
             )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Ranks read as 0 (unranked) by members whose rule book hides them,
+        whatever client asks."""
+        values_list = super()._read_format(fnames, load)
+        rank_fields = RANK_FIELDS.intersection(fnames)
+        if rank_fields:
+            hidden = set(self.filtered(lambda result: not result.show_rank).ids)
+            for values in values_list:
+                if values["id"] in hidden:
+                    values.update(dict.fromkeys(rank_fields, 0))
+        return values_list
 
     @api.depends("member_id", "period_id")
     def _compute_display_name(self):

@@ -203,6 +203,21 @@ class TestPointsIntegrity(PointsCase):
             self.r_absent.points = 0
             self.env.flush_all()
 
+    def test_ranks_hidden_from_members_unless_the_rule_book_shows_them(self):
+        self._entry(self.member_a1, self.r_meet)
+        mine = self._close()[self.member_a1]
+        fields = ["score", "rank_in_branch", "rank_overall"]
+        self.assertEqual(
+            mine.with_user(self.officer_a).read(fields)[0]["rank_overall"], 1
+        )
+        as_member = mine.with_user(self.user_a1)
+        self.assertEqual(
+            as_member.read(fields)[0],
+            {"id": mine.id, "score": 72, **dict.fromkeys(fields[1:], 0)},
+        )
+        self.ruleset.rank_visible_to_members = True
+        self.assertEqual(as_member.read(fields)[0]["rank_in_branch"], 1)
+
     def test_period_scope_locked_once_used(self):
         self._entry(self.member_a1, self.r_meet)
         with self.assertRaises(UserError):

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 # Veto effects, weakest first: the strongest one of a member's vetoes wins.
 VETO_STRENGTH = {"no_excellent": 1, "unqualified": 2, "zero": 3}
-GRADES = ("excellent", "qualified", "basic", "unqualified", "exempt")
 # Scores are compared at this precision (points carry two decimals).
 PRECISION = 2
 

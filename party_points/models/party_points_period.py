@@ -24,7 +24,6 @@ class PartyPointsPeriod(models.Model):
         string="Rule Book",
         required=True,
         tracking=True,
-        readonly=False,
     )
     date_start = fields.Date(required=True, index=True, tracking=True)
     date_end = fields.Date(required=True, index=True, tracking=True)

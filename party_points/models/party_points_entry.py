@@ -2,7 +2,7 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import scoring
@@ -584,4 +584,23 @@ class PartyPointsEntry(models.Model):
                         and fields.Datetime.to_datetime(day),
                     }
                 )
-        return self._workflow_env().create(vals_list)
+        entries = self._workflow_env().create(vals_list)
+        # claims of items that ask for evidence carry a (short) document
+        claims = entries.filtered(
+            lambda entry: entry.origin == "claim" and entry.rule_id.evidence_required
+        )
+        attachments = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": "佐证材料.txt",
+                    "raw": f"{entry.member_id.name} {entry.rule_id.name} "
+                    f"{entry.date}".encode(),
+                    "res_model": self._name,
+                    "res_id": entry.id,
+                }
+                for entry in claims
+            ]
+        )
+        for entry, attachment in zip(claims, attachments, strict=True):
+            entry._workflow_write({"attachment_ids": [Command.link(attachment.id)]})
+        return entries

@@ -19,6 +19,7 @@
         "wizard/party_suggestion_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/party_ledger_menus.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

@@ -3,3 +3,4 @@ from . import test_workflow
 from . import test_deadlines
 from . import test_rates
 from . import test_access
+from . import test_portal

@@ -41,6 +41,30 @@ SATISFACTIONS = [
     ("unsatisfied", "Unsatisfied"),
 ]
 OPEN_STATES = ("new", "classified", "in_progress", "verifying")
+# What a closed or cancelled item keeps as it was: corrections go through
+# the workflow (the submitter's unsatisfied feedback reopens the item).
+LOCKED_WHEN_CLOSED = {
+    "title",
+    "description",
+    "employee_id",
+    "channel",
+    "date_received",
+    "branch_id",
+    "zone_id",
+    "kind",
+    "urgency",
+    "difficulty",
+    "objectivity",
+    "feasibility",
+    "importance",
+    "route",
+    "responsible_id",
+    "supervisor_id",
+    "project_id",
+    "response_deadline",
+    "date_deadline",
+    "reply",
+}
 
 
 class PartySuggestion(models.Model):
@@ -58,11 +82,12 @@ class PartySuggestion(models.Model):
     )
     title = fields.Char(required=True, tracking=True)
     description = fields.Text()
+    # Not tracked: making an item anonymous clears this field, and a tracking
+    # message would show the name to every reader of the chatter.
     employee_id = fields.Many2one(
         "hr.employee",
         string="Submitter",
         index=True,
-        tracking=True,
         help="Who raised the item; left empty for an anonymous item.",
     )
     submitter_id = fields.Many2one(
@@ -367,6 +392,18 @@ class PartySuggestion(models.Model):
             vals.setdefault("representative_id", zone.representative_id.id)
 
     def write(self, vals):
+        locked = LOCKED_WHEN_CLOSED.intersection(vals)
+        if locked and not self.env.su:
+            closed = self.filtered(lambda item: item.state in ("done", "cancelled"))
+            if closed:
+                raise UserError(
+                    _(
+                        "Item %(item)s is closed: its record cannot be changed. "
+                        "If the employee is not satisfied, their feedback "
+                        "reopens it.",
+                        item=closed[0].name,
+                    )
+                )
         if "is_anonymous" not in vals:
             if vals.get("employee_id") and any(self.mapped("is_anonymous")):
                 raise UserError(

@@ -67,7 +67,7 @@ class PartyZone(models.Model):
 
     @api.constrains("representative_id", "committee_member_id", "branch_id")
     def _check_dual_link(self):
-        for zone in self:
+        for zone in self.sudo():
             if (
                 zone.committee_member_id
                 and zone.committee_member_id == zone.representative_id
@@ -80,10 +80,9 @@ class PartyZone(models.Model):
                     )
                 )
             committee = (
-                zone.sudo().branch_id.committee_member_ids
-                | zone.sudo().branch_id.secretary_id
+                zone.branch_id.committee_member_ids | zone.branch_id.secretary_id
             )
-            member = zone.sudo().committee_member_id
+            member = zone.committee_member_id
             if member and member.employee_id not in committee:
                 raise ValidationError(
                     _(

@@ -1,7 +1,7 @@
 from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import LedgerCase
@@ -226,3 +226,57 @@ class TestVerificationAndFeedback(LedgerCase):
             self._item().action_feedback("satisfied")
         with self.assertRaises(UserError):
             item.action_feedback("delighted")
+
+
+@tagged("post_install", "-at_install")
+class TestAudit(LedgerCase):
+    def test_closed_items_do_not_change_silently(self):
+        item = self._item(kind="explanation")
+        item.action_classify()
+        item.action_reply("Explained at the branch meeting.", close=True)
+        with self.assertRaisesRegex(UserError, "is closed"):
+            item.with_user(self.officer_a).write({"reply": "Something else"})
+        with self.assertRaisesRegex(UserError, "is closed"):
+            item.with_user(self.manager).write({"date_deadline": "2027-01-01"})
+        # tags and supervision may still be added
+        item.with_user(self.officer_a).write({"is_supervised": True})
+        self.assertTrue(item.is_supervised)
+
+    def test_making_an_item_anonymous_leaves_no_name_in_the_chatter(self):
+        item = self._item().with_context(tracking_disable=False)
+        self.env.cr.precommit.run()  # as if created in an earlier transaction
+        item.with_user(self.manager).write({"is_anonymous": True})
+        self.assertFalse(item.employee_id)
+        self.assertEqual(item.submitter_id, self.emp_worker)
+        self.env.cr.precommit.run()  # tracking messages are written at commit
+        values = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "party.suggestion"),
+                ("mail_message_id.res_id", "=", item.id),
+            ]
+        )
+        self.assertFalse(values.filtered(lambda v: v.field_id.name == "employee_id"))
+        self.assertIn("is_anonymous", values.field_id.mapped("name"))
+
+    def test_zone_dual_link_rules(self):
+        Zone = self.env["party.zone"]
+        with self.assertRaisesRegex(ValidationError, "two different people"):
+            Zone.create(
+                {
+                    "name": "Same person",
+                    "branch_id": self.branch_a.id,
+                    "representative_id": self.member_officer_a.id,
+                    "committee_member_id": self.member_officer_a.id,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "does not sit on the committee"):
+            Zone.create(
+                {
+                    "name": "Wrong committee",
+                    "branch_id": self.branch_a.id,
+                    "representative_id": self.member_a1.id,
+                    "committee_member_id": self.member_a2.id,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "belongs to"):
+            self._item(zone_id=self.zone_a.id, branch_id=self.branch_b.id)

@@ -55,7 +55,7 @@ class PartySuggestionReport(models.Model):
                 SELECT
                     s.id AS id,
                     s.id AS suggestion_id,
-                    (s.date_received AT TIME ZONE 'UTC')::date AS date_received,
+                    s.date_received::date AS date_received,
                     s.branch_id,
                     s.zone_id,
                     s.channel,

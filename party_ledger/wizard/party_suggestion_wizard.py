@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..models.party_suggestion import SATISFACTIONS
 
@@ -30,7 +30,7 @@ class PartySuggestionWizard(models.TransientModel):
     def _check_target(self):
         for wizard in self:
             if bool(wizard.suggestion_id) == bool(wizard.project_id):
-                raise UserError(_("Choose one suggestion or one key project."))
+                raise ValidationError(_("Choose one suggestion or one key project."))
 
     def action_confirm(self):
         self.ensure_one()

@@ -494,9 +494,23 @@ class PartySuggestion(models.Model):
                 )
             if item.kind == "implementation":
                 item._check_implementation_ready()
+        for item in self.filtered(lambda item: item.route == "key_project"):
+            item.write(item._key_project_vals())
         self.write({"state": "classified"})
         self._follow_supervisors()
         return True
+
+    def _key_project_vals(self):
+        """An item on the key project list takes the project's deadline, and
+        its responsible person and supervisor unless it names its own."""
+        project = self.project_id
+        vals = {
+            "responsible_id": (self.responsible_id or project.responsible_id).id,
+            "supervisor_id": (self.supervisor_id or project.supervisor_id).id,
+        }
+        if project.date_deadline:
+            vals["date_deadline"] = project.date_deadline
+        return vals
 
     def _check_implementation_ready(self):
         self.ensure_one()

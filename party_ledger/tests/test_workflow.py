@@ -82,6 +82,9 @@ class TestClassification(LedgerCase):
         item.with_user(self.officer_a).action_classify()
         self.assertEqual(item.state, "classified")
         self.assertEqual(project.suggestion_count, 1)
+        # the item follows the project's people and deadline
+        self.assertEqual(item.supervisor_id, self.emp_sup)
+        self.assertEqual(item.date_deadline, project.date_deadline)
         self.assertEqual(
             project.milestone_ids.mapped("month"),
             [
@@ -161,6 +164,7 @@ class TestVerificationAndFeedback(LedgerCase):
         item = self._classified(
             difficulty="hard", route="key_project", project_id=project.id
         )
+        self.assertEqual(item.date_deadline, fields.Date.to_date("2026-12-31"))
         project.action_start()
         project.action_submit_verification()
         with self.assertRaises(UserError):

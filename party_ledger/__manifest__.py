@@ -8,5 +8,21 @@
     "author": "Party Work Apps",
     "license": "LGPL-3",
     "depends": ["party_points"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/party_ledger_security.xml",
+        "data/party_ledger_data.xml",
+        "views/party_suggestion_views.xml",
+        "views/party_practical_project_views.xml",
+        "views/party_zone_views.xml",
+        "report/party_suggestion_report_views.xml",
+        "wizard/party_suggestion_wizard_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/party_ledger_menus.xml",
+        "views/portal_templates.xml",
+    ],
+    "demo": [
+        "demo/party_ledger_demo.xml",
+    ],
     "application": True,
 }

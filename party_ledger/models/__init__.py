@@ -1,0 +1,6 @@
+from . import res_company
+from . import res_config_settings
+from . import party_zone
+from . import party_suggestion_tag
+from . import party_practical_project
+from . import party_suggestion

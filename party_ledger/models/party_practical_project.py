@@ -1,0 +1,239 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib import ledger_rules
+
+PROJECT_STATES = [
+    ("planned", "Planned"),
+    ("in_progress", "In Progress"),
+    ("verifying", "Verifying"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class PartyPracticalProject(models.Model):
+    """A key project of the "practical matters for the people" campaign
+    (办实事重点项目): the items that are not easy, worked with measures, a
+    responsible person, a supervisor, a deadline and a monthly breakdown."""
+
+    _name = "party.practical.project"
+    _description = "Practical Matters Key Project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+
+    name = fields.Char(required=True, tracking=True)
+    branch_id = fields.Many2one(
+        "party.branch",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    suggestion_ids = fields.One2many(
+        "party.suggestion", "project_id", string="Suggestions"
+    )
+    suggestion_count = fields.Integer(compute="_compute_suggestion_count")
+    measures = fields.Text(help="What will be done, step by step.")
+    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    date_deadline = fields.Date(string="Deadline", index=True, tracking=True)
+    representative_ids = fields.Many2many(
+        "hr.employee",
+        "party_practical_project_representative_rel",
+        "project_id",
+        "employee_id",
+        string="Employee Representatives",
+        help="Employee representatives taking part from measures to verification.",
+    )
+    milestone_ids = fields.One2many(
+        "party.practical.milestone", "project_id", string="Monthly Tasks"
+    )
+    progress = fields.Float(
+        compute="_compute_progress",
+        store=True,
+        group_operator="avg",
+        help="Share of the monthly tasks done, in percent.",
+    )
+    state = fields.Selection(
+        PROJECT_STATES,
+        required=True,
+        default="planned",
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    verification_note = fields.Text(copy=False, tracking=True)
+    verifier_ids = fields.Many2many(
+        "hr.employee",
+        "party_practical_project_verifier_rel",
+        "project_id",
+        "employee_id",
+        string="Verified By",
+        copy=False,
+    )
+    date_verified = fields.Datetime(string="Verified On", copy=False, readonly=True)
+    cancel_reason = fields.Text(copy=False)
+    company_id = fields.Many2one(
+        related="branch_id.company_id", store=True, index=True, string="Company"
+    )
+
+    @api.depends("milestone_ids.done")
+    def _compute_progress(self):
+        for project in self:
+            milestones = project.milestone_ids
+            done = len(milestones.filtered("done"))
+            project.progress = 100.0 * done / len(milestones) if milestones else 0.0
+
+    def _compute_suggestion_count(self):
+        counts = dict(
+            self.env["party.suggestion"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        )
+        for project in self:
+            project.suggestion_count = counts.get(project, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        branch_ids = {vals["branch_id"] for vals in vals_list if vals.get("branch_id")}
+        self.env["party.branch"].browse(branch_ids)._check_user_works_here()
+        return super().create(vals_list)
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda project: project.state not in allowed)
+        if wrong:
+            raise UserError(
+                _(
+                    "Project %(project)s cannot be %(action)s in its current state.",
+                    project=wrong[0].name,
+                    action=action,
+                )
+            )
+
+    def action_start(self):
+        self._check_state(("planned",), _("started"))
+        missing = self.filtered(
+            lambda project: (
+                not (
+                    project.responsible_id
+                    and project.date_deadline
+                    and project.measures
+                )
+            )
+        )
+        if missing:
+            raise UserError(
+                _(
+                    "Project %(project)s needs measures, a responsible person and "
+                    "a deadline before work starts.",
+                    project=missing[0].name,
+                )
+            )
+        self.write({"state": "in_progress"})
+        self.suggestion_ids.filtered(lambda s: s.state == "classified").action_start()
+
+    def action_submit_verification(self):
+        self._check_state(("in_progress",), _("sent to verification"))
+        self.write({"state": "verifying"})
+
+    def action_verify(self, note, verifier_ids=None):
+        """Record the employee representatives' verification and close the
+        project together with its open suggestions."""
+        self._check_state(("verifying",), _("verified"))
+        if not note:
+            raise UserError(_("Write down what the representatives found."))
+        for project in self:
+            verifiers = (
+                self.env["hr.employee"].browse(verifier_ids)
+                if verifier_ids
+                else project.representative_ids
+            )
+            if not verifiers:
+                raise UserError(
+                    _(
+                        "Name the employee representatives who verified "
+                        "project %(project)s.",
+                        project=project.name,
+                    )
+                )
+            project.write(
+                {
+                    "state": "done",
+                    "verification_note": note,
+                    "verifier_ids": [fields.Command.set(verifiers.ids)],
+                    "date_verified": fields.Datetime.now(),
+                }
+            )
+            suggestions = project.suggestion_ids.filtered(
+                lambda s: s.state in ("classified", "in_progress", "verifying")
+            )
+            suggestions.filtered(lambda s: s.state == "classified").action_start()
+            suggestions.filtered(
+                lambda s: s.state == "in_progress"
+            ).action_submit_verification()
+            suggestions.action_verify(note, verifier_ids=verifiers.ids)
+
+    def action_cancel(self, reason):
+        self._check_state(("planned", "in_progress", "verifying"), _("cancelled"))
+        if not reason:
+            raise UserError(_("Give the reason for cancelling."))
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        for project in self:
+            project.message_post(body=_("Cancelled: %(reason)s", reason=reason))
+
+    def action_open_wizard(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_ledger.party_suggestion_wizard_action"
+        )
+        action["context"] = {
+            "default_project_id": self.id,
+            "default_mode": self.env.context.get("wizard_mode"),
+            "default_verifier_ids": self.representative_ids.ids,
+        }
+        return action
+
+    def action_view_suggestions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_ledger.party_suggestion_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action
+
+
+class PartyPracticalMilestone(models.Model):
+    """One month's share of a key project (the monthly task breakdown)."""
+
+    _name = "party.practical.milestone"
+    _description = "Key Project Monthly Task"
+    _order = "project_id, month, id"
+
+    project_id = fields.Many2one(
+        "party.practical.project", required=True, index=True, ondelete="cascade"
+    )
+    month = fields.Date(
+        required=True,
+        help="The month of the task; stored as the first day of the month.",
+    )
+    task = fields.Char(required=True)
+    done = fields.Boolean()
+    note = fields.Text()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("month"):
+                vals["month"] = ledger_rules.first_of_month(
+                    fields.Date.to_date(vals["month"])
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("month"):
+            vals["month"] = ledger_rules.first_of_month(
+                fields.Date.to_date(vals["month"])
+            )
+        return super().write(vals)

@@ -1,0 +1,868 @@
+from datetime import timedelta
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib import ledger_rules
+
+CHANNELS = [
+    ("dual_link", "Dual Link"),
+    ("life_meeting", "Branch Life Meeting"),
+    ("team_meeting", "Team Meeting"),
+    ("mailbox", "Mailbox"),
+    ("talk_session", "Talk Session"),
+    ("online_group", "Online Group"),
+    ("portal", "Portal"),
+    ("survey", "Survey"),
+    ("other", "Other"),
+]
+KINDS = [
+    ("explanation", "Explanation"),
+    ("implementation", "Implementation"),
+]
+URGENCIES = [
+    ("normal", "Normal"),
+    ("urgent", "Urgent"),
+    ("immediate", "Immediate"),
+]
+SCORES = [(str(score), str(score)) for score in range(6)]
+STATES = [
+    ("new", "New"),
+    ("classified", "Classified"),
+    ("in_progress", "In Progress"),
+    ("verifying", "Verifying"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+SATISFACTIONS = [
+    ("very_satisfied", "Very Satisfied"),
+    ("satisfied", "Satisfied"),
+    ("basic", "Basically Satisfied"),
+    ("unsatisfied", "Unsatisfied"),
+]
+OPEN_STATES = ("new", "classified", "in_progress", "verifying")
+# What a closed or cancelled item keeps as it was: corrections go through
+# the workflow (the submitter's unsatisfied feedback reopens the item).
+LOCKED_WHEN_CLOSED = {
+    "title",
+    "description",
+    "employee_id",
+    "channel",
+    "date_received",
+    "branch_id",
+    "zone_id",
+    "kind",
+    "urgency",
+    "difficulty",
+    "objectivity",
+    "feasibility",
+    "importance",
+    "route",
+    "responsible_id",
+    "supervisor_id",
+    "project_id",
+    "response_deadline",
+    "date_deadline",
+    "reply",
+}
+
+
+class PartySuggestion(models.Model):
+    """An item of the suggestion ledger (意见建议台账), from intake to a
+    verified close the employee is satisfied with."""
+
+    _name = "party.suggestion"
+    _description = "Employee Suggestion"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_received desc, id desc"
+    _mail_post_access = "read"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/"
+    )
+    title = fields.Char(required=True, tracking=True)
+    description = fields.Text()
+    # Not tracked: making an item anonymous clears this field, and a tracking
+    # message would show the name to every reader of the chatter.
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Submitter",
+        index=True,
+        help="Who raised the item; left empty for an anonymous item.",
+    )
+    submitter_id = fields.Many2one(
+        "hr.employee",
+        string="Real Submitter",
+        compute="_compute_submitter_id",
+        store=True,
+        readonly=False,
+        index=True,
+        groups="party_points.group_party_manager",
+        help="Who raised the item, also when anonymous: only the Party "
+        "committee sees it.",
+    )
+    is_anonymous = fields.Boolean(string="Anonymous", index=True, tracking=True)
+    channel = fields.Selection(
+        CHANNELS, required=True, default="other", index=True, tracking=True
+    )
+    date_received = fields.Datetime(
+        string="Received", required=True, default=fields.Datetime.now, index=True
+    )
+    branch_id = fields.Many2one(
+        "party.branch",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    zone_id = fields.Many2one(
+        "party.zone", index=True, ondelete="restrict", tracking=True
+    )
+    representative_id = fields.Many2one(
+        "party.member",
+        string="Recorded by Representative",
+        index=True,
+        help="The zone representative who brought the item in through the dual link.",
+    )
+    tag_ids = fields.Many2many(
+        "party.suggestion.tag",
+        "party_suggestion_tag_rel",
+        "suggestion_id",
+        "tag_id",
+        string="Tags",
+    )
+    kind = fields.Selection(KINDS, index=True, tracking=True)
+    urgency = fields.Selection(
+        URGENCIES, required=True, default="normal", index=True, tracking=True
+    )
+    difficulty = fields.Selection(
+        [("easy", "Easy"), ("hard", "Hard")], index=True, tracking=True
+    )
+    objectivity = fields.Selection(SCORES, help="Is the issue objective? 0 to 5.")
+    feasibility = fields.Selection(SCORES, help="Can it be done? 0 to 5.")
+    importance = fields.Selection(SCORES, help="How much does it matter? 0 to 5.")
+    route = fields.Selection(
+        [("workshop_task", "Workshop Task"), ("key_project", "Key Project")],
+        index=True,
+        tracking=True,
+    )
+    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    project_id = fields.Many2one(
+        "party.practical.project",
+        string="Key Project",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    response_deadline = fields.Datetime(
+        compute="_compute_response_deadline",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+    )
+    date_deadline = fields.Date(
+        string="Deadline",
+        compute="_compute_date_deadline",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+    )
+    date_first_response = fields.Datetime(
+        string="First Response", readonly=True, copy=False
+    )
+    reply = fields.Text(tracking=True, copy=False)
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="new",
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand="_group_expand_states",
+    )
+    close_type = fields.Selection(
+        [("explained", "Explained"), ("implemented", "Implemented")],
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    verification_note = fields.Text(readonly=True, copy=False)
+    verifier_ids = fields.Many2many(
+        "hr.employee",
+        "party_suggestion_verifier_rel",
+        "suggestion_id",
+        "employee_id",
+        string="Verified By",
+        readonly=True,
+        copy=False,
+    )
+    date_verified = fields.Datetime(string="Verified On", readonly=True, copy=False)
+    satisfaction = fields.Selection(
+        SATISFACTIONS, readonly=True, copy=False, index=True, tracking=True
+    )
+    feedback_comment = fields.Text(readonly=True, copy=False)
+    date_feedback = fields.Datetime(readonly=True, copy=False)
+    reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
+    is_supervised = fields.Boolean(string="Supervised", index=True, tracking=True)
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    responded_on_time = fields.Boolean(
+        compute="_compute_on_time", store=True, index=True
+    )
+    closed_on_time = fields.Boolean(compute="_compute_on_time", store=True)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Set by the hourly deadline check, and when an item closes late.",
+    )
+    deadline_status = fields.Selection(
+        [("on_time", "On Time"), ("overdue", "Overdue")],
+        compute="_compute_deadline_status",
+    )
+    date_reminded = fields.Datetime(readonly=True, copy=False)
+    date_escalated = fields.Datetime(readonly=True, copy=False)
+    is_my_branch = fields.Boolean(
+        compute="_compute_is_my_branch", search="_search_is_my_branch"
+    )
+    is_mine = fields.Boolean(compute="_compute_is_mine", search="_search_is_mine")
+    company_id = fields.Many2one(
+        related="branch_id.company_id", store=True, index=True, string="Company"
+    )
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        return [key for key, _label in STATES]
+
+    @api.depends("employee_id")
+    def _compute_submitter_id(self):
+        for item in self:
+            item.submitter_id = item.employee_id or item.submitter_id
+
+    @api.depends("date_received", "urgency", "company_id")
+    def _compute_response_deadline(self):
+        for item in self:
+            company = item.company_id or self.env.company
+            item.response_deadline = item.date_received and (
+                ledger_rules.response_deadline(
+                    item.date_received, item.urgency, company._party_response_hours()
+                )
+            )
+
+    @api.depends("date_received", "kind", "urgency", "company_id")
+    def _compute_date_deadline(self):
+        for item in self:
+            company = item.company_id or self.env.company
+            item.date_deadline = (
+                item.date_received
+                and item.kind
+                and ledger_rules.completion_deadline(
+                    item.date_received,
+                    item.kind,
+                    item.urgency,
+                    company._party_completion_days(),
+                    company.party_explanation_days,
+                )
+            )
+
+    @api.depends(
+        "date_first_response", "response_deadline", "date_closed", "date_deadline"
+    )
+    def _compute_on_time(self):
+        for item in self:
+            item.responded_on_time = bool(
+                item.date_first_response
+                and not ledger_rules.is_late(
+                    item.response_deadline, item.date_first_response
+                )
+            )
+            item.closed_on_time = bool(
+                item.date_closed
+                and not ledger_rules.is_late(item.date_deadline, item.date_closed)
+            )
+
+    @api.depends("is_overdue")
+    def _compute_deadline_status(self):
+        for item in self:
+            item.deadline_status = "overdue" if item.is_overdue else "on_time"
+
+    def _compute_access_url(self):
+        result = super()._compute_access_url()
+        for item in self:
+            item.access_url = f"/my/suggestions/{item.id}"
+        return result
+
+    def _compute_is_my_branch(self):
+        mine = self.search([("id", "in", self.ids), ("is_my_branch", "=", True)])
+        for item in self:
+            item.is_my_branch = item in mine
+
+    def _search_is_my_branch(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on My Branches."))
+        positive = (operator == "=") == value
+        domain_operator = "in" if positive else "not in"
+        return [("branch_id.access_user_ids", domain_operator, self.env.uid)]
+
+    def _mine_domain(self):
+        uid = self.env.uid
+        return [
+            "|",
+            "|",
+            ("submitter_id.user_id", "=", uid),
+            ("responsible_id.user_id", "=", uid),
+            ("supervisor_id.user_id", "=", uid),
+        ]
+
+    def _compute_is_mine(self):
+        mine = self.sudo().filtered_domain(self._mine_domain())
+        for item in self:
+            item.is_mine = item in mine
+
+    def _search_is_mine(self, operator, value):
+        """Items raised by, worked or supervised by the current user; the
+        submitter is looked up as superuser so that anonymous items stay
+        findable by their own submitter without revealing the field."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on My Items."))
+        ids = self.sudo().with_context(active_test=False)._search(self._mine_domain())
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    # ------------------------------------------------------------------
+    # create / write
+    # ------------------------------------------------------------------
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if "employee_id" in fields_list and not values.get("employee_id"):
+            values["employee_id"] = self.env.user.employee_id.id
+        return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "party.suggestion"
+                ) or _("New")
+            self._prepare_zone_vals(vals)
+        anonymous = [vals for vals in vals_list if vals.get("is_anonymous")]
+        for vals in anonymous:
+            self._move_submitter(vals)
+        if not anonymous or self.env.su or self._is_committee():
+            return super().create(vals_list)
+        # Others create anonymous items as superuser, since only the committee
+        # may write the real submitter; their right to create them is still
+        # checked, by access rights first and record rules afterwards.
+        self.check_access_rights("create")
+        named = [vals for vals in vals_list if not vals.get("is_anonymous")]
+        records = super().create(named) if named else self.browse()
+        hidden = (
+            super(PartySuggestion, self.with_user(SUPERUSER_ID))
+            .create(anonymous)
+            .with_env(self.env)
+        )
+        hidden.check_access_rule("create")
+        return records | hidden
+
+    def _move_submitter(self, vals):
+        """An anonymous item keeps its submitter only in ``submitter_id``."""
+        vals["submitter_id"] = (
+            vals.pop("employee_id", False)
+            or vals.get("submitter_id")
+            or self.env.user.employee_id.id
+        )
+        vals["employee_id"] = False
+
+    def _prepare_zone_vals(self, vals):
+        """Items that came through the dual link keep their zone and its
+        representative; the branch follows the zone."""
+        if not vals.get("zone_id"):
+            return
+        zone = self.env["party.zone"].sudo().browse(vals["zone_id"])
+        vals.setdefault("branch_id", zone.branch_id.id)
+        if vals.get("channel", "dual_link") == "dual_link":
+            vals.setdefault("representative_id", zone.representative_id.id)
+
+    def write(self, vals):
+        locked = LOCKED_WHEN_CLOSED.intersection(vals)
+        if locked and not self.env.su:
+            closed = self.filtered(lambda item: item.state in ("done", "cancelled"))
+            if closed:
+                raise UserError(
+                    _(
+                        "Item %(item)s is closed: its record cannot be changed. "
+                        "If the employee is not satisfied, their feedback "
+                        "reopens it.",
+                        item=closed[0].name,
+                    )
+                )
+        if "is_anonymous" not in vals:
+            if vals.get("employee_id") and any(self.mapped("is_anonymous")):
+                raise UserError(
+                    _("An anonymous item cannot be given a named submitter.")
+                )
+            return super().write(vals)
+        if not (self.env.su or self._is_committee()):
+            raise AccessError(
+                _("Only the Party committee can change whether an item is anonymous.")
+            )
+        for item in self:
+            item_vals = dict(vals)
+            if vals["is_anonymous"]:
+                item_vals["submitter_id"] = (item.submitter_id or item.employee_id).id
+                item_vals["employee_id"] = False
+            else:
+                item_vals["employee_id"] = item.submitter_id.id
+            super(PartySuggestion, item).write(item_vals)
+        return True
+
+    @api.constrains("zone_id", "branch_id")
+    def _check_zone_branch(self):
+        for item in self.sudo():
+            if item.zone_id and item.zone_id.branch_id != item.branch_id:
+                raise ValidationError(
+                    _(
+                        "Zone %(zone)s belongs to %(branch)s, not to the item's "
+                        "branch.",
+                        zone=item.zone_id.name,
+                        branch=item.zone_id.branch_id.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # helpers
+    # ------------------------------------------------------------------
+    def _is_committee(self):
+        return self.env.user.has_group("party_points.group_party_manager")
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda item: item.state not in allowed)
+        if wrong:
+            raise UserError(
+                _(
+                    "Item %(item)s cannot be %(action)s while it is %(state)s.",
+                    item=wrong[0].name,
+                    action=action,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        wrong[0].state
+                    ],
+                )
+            )
+
+    def _check_officer(self):
+        """Classifying and closing are for the officers of the item's branch
+        (or the committee)."""
+        self.branch_id._check_user_works_here()
+
+    def _mark_responded(self, when=None):
+        self.filtered(lambda item: not item.date_first_response).write(
+            {"date_first_response": when or fields.Datetime.now()}
+        )
+
+    def _follow_supervisors(self):
+        for item in self.filtered("supervisor_id.user_id"):
+            item.message_subscribe(
+                partner_ids=item.supervisor_id.user_id.partner_id.ids
+            )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def action_classify(self):
+        """Classify new items: explanation items wait for their reply,
+        implementation items need urgency, difficulty, the assessment and a
+        route (a workshop task with a responsible person and a deadline, or a
+        key project)."""
+        self._check_state(("new",), _("classified"))
+        self._check_officer()
+        for item in self:
+            if not item.kind:
+                raise UserError(
+                    _(
+                        "Item %(item)s: choose whether it needs an explanation "
+                        "or work done.",
+                        item=item.name,
+                    )
+                )
+            if item.kind == "implementation":
+                item._check_implementation_ready()
+        for item in self.filtered(lambda item: item.route == "key_project"):
+            item.write(item._key_project_vals())
+        self.write({"state": "classified"})
+        self._follow_supervisors()
+        return True
+
+    def _key_project_vals(self):
+        """An item on the key project list takes the project's deadline, and
+        its responsible person and supervisor unless it names its own."""
+        project = self.project_id
+        vals = {
+            "responsible_id": (self.responsible_id or project.responsible_id).id,
+            "supervisor_id": (self.supervisor_id or project.supervisor_id).id,
+        }
+        if project.date_deadline:
+            vals["date_deadline"] = project.date_deadline
+        return vals
+
+    def _check_implementation_ready(self):
+        self.ensure_one()
+        missing = [
+            label
+            for field, label in (
+                ("difficulty", _("difficulty")),
+                ("objectivity", _("objectivity")),
+                ("feasibility", _("feasibility")),
+                ("importance", _("importance")),
+                ("route", _("route")),
+            )
+            if not self[field]
+        ]
+        if missing:
+            raise UserError(
+                _(
+                    "Item %(item)s still needs its assessment: %(missing)s.",
+                    item=self.name,
+                    missing=", ".join(missing),
+                )
+            )
+        if self.route == "workshop_task" and not (
+            self.responsible_id and self.date_deadline
+        ):
+            raise UserError(
+                _(
+                    "Workshop task %(item)s needs a responsible person and a deadline.",
+                    item=self.name,
+                )
+            )
+        if self.route == "key_project" and not self.project_id:
+            raise UserError(
+                _(
+                    "Item %(item)s goes on the key project list: choose or create "
+                    "its key project.",
+                    item=self.name,
+                )
+            )
+
+    @api.onchange("difficulty")
+    def _onchange_difficulty(self):
+        if self.kind == "implementation" and self.difficulty and not self.route:
+            self.route = "workshop_task" if self.difficulty == "easy" else "key_project"
+
+    @api.onchange("project_id")
+    def _onchange_project_id(self):
+        if self.project_id:
+            self.responsible_id = self.project_id.responsible_id
+            self.supervisor_id = self.project_id.supervisor_id
+            self.date_deadline = self.project_id.date_deadline
+
+    def action_start(self):
+        self._check_state(("classified",), _("started"))
+        self._check_officer()
+        if self.filtered(lambda item: item.kind != "implementation"):
+            raise UserError(
+                _("Explanation items are answered with a reply, not worked on.")
+            )
+        self.write({"state": "in_progress"})
+        self._mark_responded()
+        return True
+
+    def action_reply(self, reply, close=False):
+        """Answer the submitter; with ``close`` an explanation item closes
+        as explained."""
+        self._check_state(OPEN_STATES, _("answered"))
+        self._check_officer()
+        if not reply:
+            raise UserError(_("Write the reply to the employee."))
+        self.write({"reply": reply})
+        self._mark_responded()
+        for item in self:
+            item.message_post(body=_("Reply: %(reply)s", reply=reply))
+        if close:
+            self.action_close()
+        return True
+
+    def action_submit_verification(self):
+        self._check_state(("in_progress",), _("sent to verification"))
+        self.write({"state": "verifying"})
+        return True
+
+    def action_verify(self, note, verifier_ids=None):
+        """Record the employee representatives' verification (who, when,
+        what they found) and close the items as implemented. Without
+        ``verifier_ids`` the zone's representative verifies."""
+        self._check_state(("verifying",), _("verified"))
+        self._check_officer()
+        if not note:
+            raise UserError(_("Write down what the representatives found."))
+        now = fields.Datetime.now()
+        for item in self:
+            verifiers = self.env["hr.employee"].browse(verifier_ids or [])
+            if not verifiers:
+                verifiers = item.sudo().zone_id.representative_id.employee_id
+            if not verifiers:
+                raise UserError(
+                    _(
+                        "Name the employee representatives who verified item %(item)s.",
+                        item=item.name,
+                    )
+                )
+            item.write(
+                {
+                    "verification_note": note,
+                    "verifier_ids": [fields.Command.set(verifiers.ids)],
+                    "date_verified": now,
+                }
+            )
+            item.message_post(
+                body=_(
+                    "Verified by %(verifiers)s: %(note)s",
+                    verifiers=", ".join(verifiers.mapped("name")),
+                    note=note,
+                )
+            )
+        return self.action_close()
+
+    def action_close(self):
+        """Close items: an explanation item once answered, an implementation
+        item once verified."""
+        self._check_state(OPEN_STATES, _("closed"))
+        self._check_officer()
+        now = fields.Datetime.now()
+        for item in self:
+            if item.kind == "explanation":
+                if not item.reply:
+                    raise UserError(
+                        _(
+                            "Item %(item)s needs a reply before it is closed as "
+                            "explained.",
+                            item=item.name,
+                        )
+                    )
+                close_type = "explained"
+            elif item.kind == "implementation":
+                if item.state != "verifying" or not item.date_verified:
+                    raise UserError(
+                        _(
+                            "Item %(item)s must be verified by employee "
+                            "representatives before it is closed.",
+                            item=item.name,
+                        )
+                    )
+                close_type = "implemented"
+            else:
+                raise UserError(
+                    _("Item %(item)s must be classified first.", item=item.name)
+                )
+            item.write(
+                {
+                    "state": "done",
+                    "close_type": close_type,
+                    "date_closed": now,
+                    "is_overdue": ledger_rules.is_late(item.date_deadline, now),
+                }
+            )
+        self._mark_responded(now)
+        self.activity_unlink(
+            [
+                "party_ledger.mail_activity_type_deadline_reminder",
+                "party_ledger.mail_activity_type_overdue",
+            ]
+        )
+        return True
+
+    def action_feedback(self, satisfaction, comment=None):
+        """The submitter's judgement of a closed item. ``unsatisfied``
+        reopens it in progress under supervision; satisfied-or-better
+        feedback runs :meth:`_on_satisfied_feedback` once."""
+        if satisfaction not in dict(SATISFACTIONS):
+            raise UserError(_("Choose how satisfied the employee is."))
+        self._check_state(("done",), _("rated"))
+        for item in self:
+            item._check_feedback_allowed()
+            if item.satisfaction and item.satisfaction != "unsatisfied":
+                raise UserError(
+                    _("Item %(item)s has already been rated.", item=item.name)
+                )
+        items = self.sudo()
+        items.write(
+            {
+                "satisfaction": satisfaction,
+                "feedback_comment": comment,
+                "date_feedback": fields.Datetime.now(),
+            }
+        )
+        for item in items:
+            item.message_post(
+                body=_(
+                    "Feedback: %(satisfaction)s. %(comment)s",
+                    satisfaction=dict(SATISFACTIONS)[satisfaction],
+                    comment=comment or "",
+                )
+            )
+        if satisfaction == "unsatisfied":
+            items._reopen()
+        elif satisfaction in ledger_rules.SATISFIED:
+            items._on_satisfied_feedback()
+        return True
+
+    def _check_feedback_allowed(self):
+        """The submitter gives the feedback; officers of the branch and the
+        committee may record it on their behalf."""
+        self.ensure_one()
+        if self.env.su or self._is_committee():
+            return
+        if self.sudo().submitter_id.user_id == self.env.user:
+            return
+        self._check_officer()
+
+    def _reopen(self):
+        for item in self:
+            item.write(
+                {
+                    "state": "in_progress",
+                    "reopen_count": item.reopen_count + 1,
+                    "is_supervised": True,
+                    "close_type": False,
+                    "date_closed": False,
+                    "date_verified": False,
+                }
+            )
+            item.message_post(
+                body=_(
+                    "Reopened: the employee is not satisfied. Reopened %(count)s "
+                    "time(s); the item is now supervised.",
+                    count=item.reopen_count,
+                )
+            )
+            supervisor = (
+                item.supervisor_id.user_id or item.branch_id.secretary_id.user_id
+            )
+            if supervisor:
+                item.message_subscribe(partner_ids=supervisor.partner_id.ids)
+                item.activity_schedule(
+                    "party_ledger.mail_activity_type_overdue",
+                    user_id=supervisor.id,
+                    summary=_("Employee unsatisfied: supervise the reopened item"),
+                )
+
+    def _on_satisfied_feedback(self):
+        """Hook run once per item when it is closed with satisfied-or-better
+        feedback. It does nothing here: the link to the points ledger
+        (issue 4, behaviour 7) overrides it to give the responsible Party
+        member a submitted points entry with origin ``ledger``."""
+        return True
+
+    def action_cancel(self, reason):
+        self._check_state(OPEN_STATES, _("cancelled"))
+        self._check_officer()
+        if not reason:
+            raise UserError(_("Give the reason for cancelling."))
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        for item in self:
+            item.message_post(body=_("Cancelled: %(reason)s", reason=reason))
+        return True
+
+    def action_open_wizard(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_ledger.party_suggestion_wizard_action"
+        )
+        verifiers = self.sudo().zone_id.representative_id.employee_id
+        action["context"] = {
+            "default_suggestion_id": self.id,
+            "default_mode": self.env.context.get("wizard_mode"),
+            "default_verifier_ids": verifiers.ids,
+        }
+        return action
+
+    # ------------------------------------------------------------------
+    # deadline job
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_check_deadlines(self, now=None):
+        """Hourly: remind the responsible person before a deadline, flag
+        overdue items and escalate them once to the supervisor and the branch
+        officers (activities)."""
+        now = now or fields.Datetime.now()
+        [(window,)] = (
+            self.env["res.company"]
+            .sudo()
+            ._read_group([], [], ["party_reminder_hours:max"])
+        )
+        window = window or ledger_rules.DEFAULT_REMINDER_HOURS
+        items = self.search(
+            [
+                ("state", "in", OPEN_STATES),
+                "|",
+                "|",
+                ("is_overdue", "=", True),
+                ("date_deadline", "<=", (now + timedelta(hours=window)).date()),
+                "&",
+                ("date_first_response", "=", False),
+                ("response_deadline", "<", now),
+            ]
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        reminder_type = self.env.ref(
+            "party_ledger.mail_activity_type_deadline_reminder"
+        )
+        overdue_type = self.env.ref("party_ledger.mail_activity_type_overdue")
+        late = items.filtered(
+            lambda item: (
+                ledger_rules.is_late(item.date_deadline, now=now)
+                or (
+                    not item.date_first_response
+                    and ledger_rules.is_late(item.response_deadline, now=now)
+                )
+            )
+        )
+        to_escalate = late.filtered(lambda item: not item.date_escalated)
+        to_remind = (items - late).filtered(
+            lambda item: (
+                not item.date_reminded
+                and item.responsible_id.user_id
+                and ledger_rules.reminder_due(
+                    item.date_deadline, now, item.company_id.party_reminder_hours
+                )
+            )
+        )
+        activities = [
+            {
+                "res_model_id": model_id,
+                "res_id": item.id,
+                "activity_type_id": overdue_type.id,
+                "automated": True,
+                "user_id": user.id,
+                "summary": _("Overdue: %(item)s", item=item.name),
+                "date_deadline": now.date(),
+            }
+            for item in to_escalate
+            for user in item.supervisor_id.user_id | item.branch_id.officer_user_ids
+        ] + [
+            {
+                "res_model_id": model_id,
+                "res_id": item.id,
+                "activity_type_id": reminder_type.id,
+                "automated": True,
+                "user_id": item.responsible_id.user_id.id,
+                "summary": _("Deadline near: %(item)s", item=item.name),
+                "date_deadline": item.date_deadline,
+            }
+            for item in to_remind
+        ]
+        (items.filtered("is_overdue") - late).write({"is_overdue": False})
+        (late - to_escalate).filtered(lambda item: not item.is_overdue).write(
+            {"is_overdue": True}
+        )
+        to_escalate.write({"is_overdue": True, "date_escalated": now})
+        to_remind.write({"date_reminded": now})
+        self.env["mail.activity"].create(activities)
+        return True

@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class PartySuggestionTag(models.Model):
+    _name = "party.suggestion.tag"
+    _description = "Suggestion Tag"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique (name)", "A tag with this name already exists."),
+    ]

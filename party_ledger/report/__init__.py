@@ -1,0 +1,1 @@
+from . import party_suggestion_report

@@ -1,0 +1,50 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..models.party_suggestion import SATISFACTIONS
+
+MODES = [
+    ("reply", "Reply"),
+    ("reply_close", "Reply and Close"),
+    ("verify", "Verify"),
+    ("feedback", "Feedback"),
+    ("cancel", "Cancel"),
+]
+
+
+class PartySuggestionWizard(models.TransientModel):
+    """The ledger actions that need a text: a reply, a verification note,
+    the employee's feedback or a cancel reason."""
+
+    _name = "party.suggestion.wizard"
+    _description = "Suggestion Ledger Action"
+
+    suggestion_id = fields.Many2one("party.suggestion", ondelete="cascade")
+    project_id = fields.Many2one("party.practical.project", ondelete="cascade")
+    mode = fields.Selection(MODES, required=True, default="reply")
+    text = fields.Text()
+    verifier_ids = fields.Many2many("hr.employee", string="Verified By")
+    satisfaction = fields.Selection(SATISFACTIONS)
+
+    @api.constrains("suggestion_id", "project_id")
+    def _check_target(self):
+        for wizard in self:
+            if bool(wizard.suggestion_id) == bool(wizard.project_id):
+                raise ValidationError(_("Choose one suggestion or one key project."))
+
+    def action_confirm(self):
+        self.ensure_one()
+        target = self.suggestion_id or self.project_id
+        if self.mode in ("reply", "reply_close"):
+            if not self.suggestion_id:
+                raise UserError(_("Only suggestions are answered with a reply."))
+            self.suggestion_id.action_reply(self.text, close=self.mode == "reply_close")
+        elif self.mode == "verify":
+            target.action_verify(self.text, verifier_ids=self.verifier_ids.ids)
+        elif self.mode == "feedback":
+            if not self.suggestion_id:
+                raise UserError(_("Feedback is given on a suggestion."))
+            self.suggestion_id.action_feedback(self.satisfaction, self.text)
+        else:
+            target.action_cancel(self.text)
+        return {"type": "ir.actions.act_window_close"}

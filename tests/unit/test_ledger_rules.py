@@ -1,0 +1,161 @@
+"""Deadline clocks and the four rates of the suggestion ledger (plain Python)."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from conftest import load_lib
+from hypothesis import given
+from hypothesis import strategies as st
+
+rules = load_lib("party_ledger", "ledger_rules")
+
+RECEIVED = datetime(2026, 3, 2, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "urgency, hours", [("immediate", 2), ("urgent", 24), ("normal", 72)]
+)
+def test_response_deadline_defaults(urgency, hours):
+    assert rules.response_deadline(RECEIVED, urgency) == RECEIVED + timedelta(
+        hours=hours
+    )
+
+
+def test_response_deadline_company_hours():
+    hours = {"immediate": 1, "urgent": 8, "normal": 48}
+    assert rules.response_deadline(RECEIVED, "urgent", hours) == datetime(
+        2026, 3, 2, 17, 30
+    )
+
+
+def test_unknown_classes_are_refused():
+    with pytest.raises(ValueError):
+        rules.response_deadline(RECEIVED, "whenever")
+    with pytest.raises(ValueError):
+        rules.completion_deadline(RECEIVED, "wish", "normal")
+    with pytest.raises(ValueError):
+        rules.completion_deadline(RECEIVED, "implementation", "whenever")
+
+
+def test_completion_deadline_by_kind_and_urgency():
+    assert rules.completion_deadline(RECEIVED, "implementation", "immediate") == date(
+        2026, 3, 5
+    )
+    assert rules.completion_deadline(RECEIVED, "implementation", "urgent") == date(
+        2026, 3, 9
+    )
+    assert rules.completion_deadline(RECEIVED, "implementation", "normal") == date(
+        2026, 4, 1
+    )
+    # explanation items: a fixed span whatever the urgency
+    assert rules.completion_deadline(RECEIVED, "explanation", "immediate") == date(
+        2026, 3, 9
+    )
+    assert rules.completion_deadline(
+        RECEIVED, "explanation", "normal", explanation_days=3
+    ) == date(2026, 3, 5)
+    assert rules.completion_deadline(
+        date(2026, 3, 2), "implementation", "urgent", {"urgent": 10}
+    ) == date(2026, 3, 12)
+
+
+def test_is_late_with_a_date_deadline_lasts_the_whole_day():
+    deadline = date(2026, 3, 9)
+    assert not rules.is_late(deadline, datetime(2026, 3, 9, 23, 59))
+    assert rules.is_late(deadline, datetime(2026, 3, 10, 0, 1))
+    assert not rules.is_late(deadline, date(2026, 3, 9))
+    assert rules.is_late(deadline, now=datetime(2026, 3, 10, 8, 0))
+    assert not rules.is_late(deadline, now=datetime(2026, 3, 9, 8, 0))
+    # no deadline, or not done and no clock: never late
+    assert not rules.is_late(False, now=datetime(2030, 1, 1))
+    assert not rules.is_late(deadline)
+
+
+def test_is_late_with_a_datetime_deadline():
+    deadline = datetime(2026, 3, 2, 11, 30)
+    assert not rules.is_late(deadline, datetime(2026, 3, 2, 11, 30))
+    assert rules.is_late(deadline, datetime(2026, 3, 2, 11, 31))
+
+
+def test_reminder_window():
+    deadline = date(2026, 3, 9)
+    assert rules.reminder_due(deadline, datetime(2026, 3, 9, 8, 0))
+    assert rules.reminder_due(deadline, datetime(2026, 3, 9, 0, 0))
+    assert not rules.reminder_due(deadline, datetime(2026, 3, 8, 12, 0))
+    assert rules.reminder_due(deadline, datetime(2026, 3, 8, 12, 0), 48)
+    assert not rules.reminder_due(deadline, datetime(2026, 3, 10, 1, 0))
+    assert not rules.reminder_due(False, datetime(2026, 3, 10, 1, 0))
+
+
+def test_rates_hand_count():
+    items = [
+        # responded on time, closed, closed on time, satisfaction
+        (True, True, True, "very_satisfied"),
+        (True, True, True, "satisfied"),
+        (True, True, False, "basic"),
+        (False, True, False, "unsatisfied"),
+        (True, False, False, None),
+        (False, False, False, None),
+        (True, True, True, None),
+        (True, False, False, "unsatisfied"),
+    ]
+    assert rules.ledger_rates(items) == {
+        "count": 8,
+        "response_rate": 75.0,  # 6 of 8
+        "closure_rate": 62.5,  # 5 of 8
+        "on_time_rate": 60.0,  # 3 of 5 closed
+        "satisfaction_rate": 40.0,  # 2 of 5 rated
+    }
+
+
+def test_rates_of_nothing_are_zero():
+    assert rules.ledger_rates([]) == {
+        "count": 0,
+        "response_rate": 0.0,
+        "closure_rate": 0.0,
+        "on_time_rate": 0.0,
+        "satisfaction_rate": 0.0,
+    }
+
+
+item = st.tuples(
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([None, "very_satisfied", "satisfied", "basic", "unsatisfied"]),
+)
+
+
+@given(st.lists(item, max_size=60))
+def test_rates_are_percentages_consistent_with_counts(items):
+    rates = rules.ledger_rates(items)
+    assert rates["count"] == len(items)
+    for key in ("response_rate", "closure_rate", "on_time_rate", "satisfaction_rate"):
+        assert 0.0 <= rates[key] <= 100.0
+    closed = [i for i in items if i[1]]
+    if closed and all(i[2] for i in closed):
+        assert rates["on_time_rate"] == 100.0
+    if not any(i[3] for i in items):
+        assert rates["satisfaction_rate"] == 0.0
+
+
+@given(
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.sampled_from(rules.URGENCIES),
+)
+def test_more_urgent_means_earlier_deadlines(received, urgency):
+    order = ["immediate", "urgent", "normal"]
+    response = rules.response_deadline(received, urgency)
+    completion = rules.completion_deadline(received, "implementation", urgency)
+    assert response > received
+    assert completion > received.date()
+    for other in order[order.index(urgency) + 1 :]:
+        assert rules.response_deadline(received, other) > response
+        assert rules.completion_deadline(received, "implementation", other) > completion
+
+
+@given(st.dates())
+def test_first_of_month(day):
+    first = rules.first_of_month(day)
+    assert first.day == 1
+    assert (first.year, first.month) == (day.year, day.month)

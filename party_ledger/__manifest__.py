@@ -12,6 +12,8 @@
         "security/ir.model.access.csv",
         "security/party_ledger_security.xml",
         "data/party_ledger_data.xml",
+        "data/party_points_ruleset_data.xml",
+        "views/party_points_ruleset_views.xml",
         "views/party_suggestion_views.xml",
         "views/party_practical_project_views.xml",
         "views/party_zone_views.xml",

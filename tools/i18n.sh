@@ -18,7 +18,12 @@ trap cleanup EXIT
 odoo() { "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" --no-http --log-level=warn "$@"; }
 odoo -i "$ADDONS" --without-demo=all --stop-after-init
 for addon in ${ADDONS//,/ }; do
-    odoo --i18n-export="$addon/i18n/$addon.pot" --modules="$addon" --stop-after-init
+    odoo --i18n-export="$DATA_DIR/$addon.pot" --modules="$addon" --stop-after-init
+    # A template whose only change is its timestamp is left alone.
+    nodate() { grep -v -e '^"POT-Creation-Date:' -e '^"PO-Revision-Date:' "$1"; }
+    if ! cmp -s <(nodate "$DATA_DIR/$addon.pot") <(nodate "$addon/i18n/$addon.pot"); then
+        cp "$DATA_DIR/$addon.pot" "$addon/i18n/$addon.pot"
+    fi
     "$PY" tools/check_i18n.py --merge "$ODOO_SRC/odoo/addons" "$addon"
 done
 "$VENV/bin/oca-checks-po" --fix party_*/i18n/*.po* >/dev/null || true

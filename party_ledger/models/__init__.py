@@ -1,4 +1,5 @@
 from . import res_company
+from . import party_points_ruleset
 from . import res_config_settings
 from . import party_zone
 from . import party_suggestion_tag

@@ -209,6 +209,16 @@ class PartySuggestion(models.Model):
     reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
     is_supervised = fields.Boolean(string="Supervised", index=True, tracking=True)
     cancel_reason = fields.Text(readonly=True, copy=False)
+    points_entry_id = fields.Many2one(
+        "party.points.entry",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        groups="party_points.group_party_officer",
+        help="The serving-the-people points entry this item earned its "
+        "responsible Party member.",
+    )
     responded_on_time = fields.Boolean(
         compute="_compute_on_time", store=True, index=True
     )
@@ -754,10 +764,60 @@ class PartySuggestion(models.Model):
                 )
 
     def _on_satisfied_feedback(self):
-        """Hook run once per item when it is closed with satisfied-or-better
-        feedback. It does nothing here: the link to the points ledger
-        (issue 4, behaviour 7) overrides it to give the responsible Party
-        member a submitted points entry with origin ``ledger``."""
+        """Give the responsible Party member of each item a submitted entry on
+        the serving-the-people rule of the rule book in force today, once per
+        item. Items whose responsible person is no active member earn
+        nothing; where no open period or no such rule applies, the item says
+        so in its chatter."""
+        items = self.sudo().filtered(
+            lambda item: item.responsible_id and not item.points_entry_id
+        )
+        if not items:
+            return True
+        members = (
+            self.env["party.member"]
+            .sudo()
+            .search([("employee_id", "in", items.responsible_id.ids)])
+        )
+        member_of = {member.employee_id.id: member for member in members}
+        today = fields.Date.context_today(self)
+        items = items.filtered(lambda item: item.responsible_id.id in member_of)
+        periods = self.env["party.points.period"]._for_dates(
+            [(today, member_of[item.responsible_id.id].branch_id.id) for item in items]
+        )
+        vals_list, earning = [], self.browse()
+        for item in items:
+            member = member_of[item.responsible_id.id]
+            period = periods.get((today, member.branch_id.id))
+            rule = period and period.ruleset_id.serving_rule_id
+            if not period or period.state != "open" or not rule:
+                item.message_post(
+                    body=_(
+                        "No serving-the-people points for %(member)s: no open "
+                        "points period with such a rule covers %(date)s.",
+                        member=member.display_name,
+                        date=today,
+                    )
+                )
+                continue
+            vals_list.append(
+                {
+                    "member_id": member.id,
+                    "rule_id": rule.id,
+                    "date": today,
+                    "origin": "ledger",
+                    "state": "submitted",
+                    "description": _(
+                        "Suggestion %(name)s closed with satisfied feedback: %(title)s",
+                        name=item.name,
+                        title=item.title,
+                    ),
+                }
+            )
+            earning |= item
+        entries = self.env["party.points.entry"].sudo().create(vals_list)
+        for item, entry in zip(earning, entries, strict=True):
+            item.points_entry_id = entry
         return True
 
     def action_cancel(self, reason):

@@ -1,5 +1,6 @@
 from . import test_intake_anonymity
 from . import test_workflow
+from . import test_points_link
 from . import test_deadlines
 from . import test_rates
 from . import test_access

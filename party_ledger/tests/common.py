@@ -77,3 +77,18 @@ class LedgerCase(PartyCase):
         item = cls._item(**vals)
         item.action_classify()
         return item
+
+    def _verifying(self, **values):
+        """An implementation item worked and waiting for verification."""
+        item = self._classified(
+            **dict({"zone_id": self.zone_a.id, "channel": "dual_link"}, **values)
+        )
+        item.with_user(self.officer_a).action_start()
+        item.with_user(self.user_sup).action_submit_verification()
+        return item
+
+    def _done(self, **values):
+        """An implementation item verified and closed, awaiting feedback."""
+        item = self._verifying(**values)
+        item.with_user(self.officer_a).action_verify("Fixed.")
+        return item

@@ -262,8 +262,14 @@ class PartyPointsEntry(models.Model):
 
     @api.constrains("member_id", "rule_id", "date", "quantity", "state")
     def _check_duplicate(self):
+        # Entries from the suggestion ledger stand for one item each (the
+        # ledger creates one per item), so two on the same day are two deeds.
         live = self.filtered(
-            lambda entry: entry.state != "rejected" and not entry.reversal_of_id
+            lambda entry: (
+                entry.state != "rejected"
+                and not entry.reversal_of_id
+                and entry.origin != "ledger"
+            )
         )
         if not live:
             return
@@ -275,6 +281,7 @@ class PartyPointsEntry(models.Model):
                 ("state", "!=", "rejected"),
                 ("reversal_of_id", "=", False),
                 ("reversed_by_id", "=", False),
+                ("origin", "!=", "ledger"),
             ]
         )
         counts = Counter(

@@ -1,3 +1,5 @@
+import json
+
 from odoo import SUPERUSER_ID, http
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
@@ -128,6 +130,28 @@ class TestPortalSuggestions(PortalLedgerCase):
         self.assertIn('id="discussion"', page)
         self.assertIn('data-allow_composer="1"', page)
         self.assertIn("History", page)
+        self._chatter_post(item, "Still broken on Monday")
+        self.assertIn("Still broken on Monday", item.message_ids.mapped("body")[0])
+        self.assertEqual(item.message_ids[0].author_id, self.user_worker.partner_id)
+        # nobody posts on an item that is not theirs
+        theirs = self._item(self.emp_other, "Noisy fan")
+        self._chatter_post(theirs, "Sneaky message")
+        self.assertNotIn("Sneaky message", " ".join(theirs.message_ids.mapped("body")))
+
+    def _chatter_post(self, item, text):
+        return self.url_open(
+            "/mail/chatter_post",
+            data=json.dumps(
+                {
+                    "params": {
+                        "res_model": item._name,
+                        "res_id": item.id,
+                        "message": text,
+                    }
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
 
     def test_bad_submissions_are_refused_and_nothing_saved(self):
         self.authenticate(self.user_worker.login, self.user_worker.login)

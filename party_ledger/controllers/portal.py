@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from odoo import _, http
+from odoo import SUPERUSER_ID, _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -72,6 +72,10 @@ class SuggestionPortal(PartyPortal):
         item = request.env["party.suggestion"].browse(suggestion_id)
         return item if item.is_mine else None
 
+    def _is_submitter(self, item):
+        """Whether the logged-in user raised ``item`` (anonymously or not)."""
+        return item.sudo().submitter_id == self._party_employee()
+
     @staticmethod
     def _suggestion_documents(item):
         """Files attached to the item itself (those sent with it from the
@@ -110,10 +114,11 @@ class SuggestionPortal(PartyPortal):
             "my_suggestions_history",
             False,
         )
+        is_submitter = self._is_submitter(item)
         values.update(
             {
                 "suggestion": item,
-                "is_submitter": item.sudo().submitter_id == self._party_employee(),
+                "is_submitter": is_submitter,
                 "attachments": self._suggestion_documents(item),
                 "page_name": "suggestion",
                 "satisfactions": item._fields["satisfaction"]._description_selection(
@@ -121,7 +126,7 @@ class SuggestionPortal(PartyPortal):
                 ),
                 "can_rate": item.state == "done"
                 and item.satisfaction in (False, "unsatisfied")
-                and item.is_mine,
+                and is_submitter,
                 "error": kw.get("error"),
             }
         )
@@ -136,8 +141,12 @@ class SuggestionPortal(PartyPortal):
     )
     def portal_suggestion_feedback(self, suggestion_id, satisfaction=None, **kw):
         item = self._portal_suggestion(suggestion_id)
-        if item is None:
+        if item is None or not self._is_submitter(item):
             return request.not_found()
+        if item.is_anonymous:
+            # recorded by the system: the feedback and its tracking would
+            # otherwise name the submitter in the item's chatter
+            item = item.with_user(SUPERUSER_ID)
         try:
             item.action_feedback(satisfaction, kw.get("comment"))
         except (AccessError, UserError) as error:

@@ -206,6 +206,41 @@ class TestPortalSuggestions(PortalLedgerCase):
         self.assertEqual(item.state, "in_progress")
         self.assertEqual(item.reopen_count, 1)
 
+    def test_anonymous_feedback_does_not_name_the_submitter(self):
+        item = self._item(self.emp_worker, "Shouting foreman", is_anonymous=True)
+        item.action_classify()
+        item.action_reply("We talked to the foreman.", close=True)
+        self.authenticate(self.user_worker.login, self.user_worker.login)
+        self.url_open(
+            f"/my/suggestions/{item.id}/feedback",
+            data={
+                "satisfaction": "unsatisfied",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(item.satisfaction, "unsatisfied")
+        self.assertEqual(item.state, "in_progress")
+        worker = self.user_worker.partner_id
+        self.assertNotIn(worker, item.message_ids.author_id)
+        self.assertNotIn(self.user_worker, item.message_ids.create_uid)
+
+    def test_only_the_submitter_rates(self):
+        item = self._item(self.emp_worker, "Broken locker")
+        item.responsible_id = self.emp_chief
+        item.action_classify()
+        item.action_reply("Lockers are replaced in June.", close=True)
+        self.authenticate(self.user_chief.login, self.user_chief.login)
+        self.assertNotIn("Send my feedback", self.url_open(item.access_url).text)
+        page = self.url_open(
+            f"/my/suggestions/{item.id}/feedback",
+            data={
+                "satisfaction": "very_satisfied",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(page.status_code, 404)
+        self.assertFalse(item.satisfaction)
+
     def test_raise_and_feedback_tours(self):
         self.emp_worker.user_id = self.user_worker
         login = self.user_worker.login

@@ -22,9 +22,15 @@
         "views/res_config_settings_views.xml",
         "views/party_ledger_menus.xml",
         "views/portal_templates.xml",
+        "security/party_ledger_portal_security.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "party_ledger/static/src/tours/*.js",
+        ],
+    },
     "application": True,
 }

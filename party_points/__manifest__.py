@@ -22,10 +22,17 @@
         "views/party_points_entry_views.xml",
         "views/party_points_result_views.xml",
         "views/party_points_exemption_views.xml",
+        "security/party_points_portal_security.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "party_points/static/src/tours/*.js",
+        ],
+    },
     "application": True,
 }

@@ -1,20 +1,21 @@
 from urllib.parse import urlencode
 
-from odoo import _, http
+from odoo import SUPERUSER_ID, _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.party_points.controllers.portal import (
+    EVIDENCE_MAX_BYTES,
+    PartyPortal,
+)
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.party_suggestion import SATISFACTIONS
 
-
-class SuggestionPortal(CustomerPortal):
-    """Employees raise suggestions, follow them and give their feedback on
-    /my/suggestions. Everything is read as the employee: the record rules
-    decide what they see, and the real submitter of an anonymous item is
-    never rendered."""
+class SuggestionPortal(PartyPortal):
+    """Employees, internal or portal users, raise suggestions, follow them
+    and give their feedback on /my/suggestions. Everything is read as the
+    employee: the record rules decide what they see, and the real submitter
+    of an anonymous item is never rendered."""
 
     _items_per_page = 20
 
@@ -24,7 +25,7 @@ class SuggestionPortal(CustomerPortal):
             Suggestion = request.env["party.suggestion"]
             values["suggestion_count"] = (
                 Suggestion.search_count([("is_mine", "=", True)])
-                if Suggestion.check_access_rights("read", raise_exception=False)
+                if self._party_can_read("party.suggestion") and self._party_employee()
                 else 0
             )
         return values
@@ -37,7 +38,7 @@ class SuggestionPortal(CustomerPortal):
     )
     def portal_my_suggestions(self, page=1, **kw):
         Suggestion = request.env["party.suggestion"]
-        if not Suggestion.check_access_rights("read", raise_exception=False):
+        if not self._party_can_read("party.suggestion") or not self._party_employee():
             return request.redirect("/my")
         domain = [("is_mine", "=", True)]
         pager = portal_pager(
@@ -60,15 +61,44 @@ class SuggestionPortal(CustomerPortal):
         return request.render("party_ledger.portal_my_suggestions", values)
 
     def _portal_suggestion(self, suggestion_id):
-        item = request.env["party.suggestion"].browse(suggestion_id)
+        """The item as the current user, when it is one of theirs, else None
+        (another employee's item reads as missing)."""
+        if not self._party_employee():
+            return None
         try:
-            item.check_access_rights("read")
-            item.check_access_rule("read")
-            if not item.exists():
-                raise MissingError(_("This suggestion does not exist."))
+            self._document_check_access("party.suggestion", suggestion_id)
         except (AccessError, MissingError):
             return None
-        return item
+        item = request.env["party.suggestion"].browse(suggestion_id)
+        return item if item.is_mine else None
+
+    def _is_submitter(self, item):
+        """Whether the logged-in user raised ``item`` (anonymously or not)."""
+        return item.sudo().submitter_id == self._party_employee()
+
+    @staticmethod
+    def _suggestion_documents(item):
+        """Files attached to the item itself (those sent with it from the
+        portal), not those of chatter messages, internal notes included."""
+        thread = [("model", "=", item._name), ("res_id", "=", item.id)]
+        in_messages = (
+            request.env["mail.message"]
+            .sudo()
+            .search(thread + [("attachment_ids", "!=", False)])
+            .attachment_ids
+        )
+        return (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", item._name),
+                    ("res_id", "=", item.id),
+                    ("id", "not in", in_messages.ids),
+                ],
+                order="id",
+            )
+        )
 
     @http.route(
         ["/my/suggestions/<int:suggestion_id>"], type="http", auth="user", website=True
@@ -76,16 +106,27 @@ class SuggestionPortal(CustomerPortal):
     def portal_my_suggestion(self, suggestion_id, **kw):
         item = self._portal_suggestion(suggestion_id)
         if item is None:
-            return request.redirect("/my")
-        values = self._prepare_portal_layout_values()
+            return request.not_found()
+        values = self._get_page_view_values(
+            item,
+            None,
+            self._prepare_portal_layout_values(),
+            "my_suggestions_history",
+            False,
+        )
+        is_submitter = self._is_submitter(item)
         values.update(
             {
                 "suggestion": item,
+                "is_submitter": is_submitter,
+                "attachments": self._suggestion_documents(item),
                 "page_name": "suggestion",
-                "satisfactions": SATISFACTIONS,
+                "satisfactions": item._fields["satisfaction"]._description_selection(
+                    request.env
+                ),
                 "can_rate": item.state == "done"
                 and item.satisfaction in (False, "unsatisfied")
-                and item.is_mine,
+                and is_submitter,
                 "error": kw.get("error"),
             }
         )
@@ -100,8 +141,12 @@ class SuggestionPortal(CustomerPortal):
     )
     def portal_suggestion_feedback(self, suggestion_id, satisfaction=None, **kw):
         item = self._portal_suggestion(suggestion_id)
-        if item is None:
-            return request.redirect("/my")
+        if item is None or not self._is_submitter(item):
+            return request.not_found()
+        if item.is_anonymous:
+            # recorded by the system: the feedback and its tracking would
+            # otherwise name the submitter in the item's chatter
+            item = item.with_user(SUPERUSER_ID)
         try:
             item.action_feedback(satisfaction, kw.get("comment"))
         except (AccessError, UserError) as error:
@@ -109,20 +154,27 @@ class SuggestionPortal(CustomerPortal):
             return request.redirect(f"/my/suggestions/{item.id}?{query}")
         return request.redirect(f"/my/suggestions/{item.id}")
 
-    @http.route(["/my/suggestions/new"], type="http", auth="user", website=True)
-    def portal_suggestion_new(self, **kw):
-        employee = request.env.user.employee_id
-        if not employee:
-            return request.redirect("/my")
+    def _render_suggestion_form(self, employee, error=None, post=None):
+        member = self._party_member(employee)
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "suggestion",
                 "branches": request.env["party.branch"].search([]),
-                "error": kw.get("error"),
+                "default_branch": member.branch_id,
+                "max_mb": EVIDENCE_MAX_BYTES // (1024 * 1024),
+                "error": error,
+                "post": post or {},
             }
         )
         return request.render("party_ledger.portal_suggestion_new", values)
+
+    @http.route(["/my/suggestions/new"], type="http", auth="user", website=True)
+    def portal_suggestion_new(self, **kw):
+        employee = self._party_employee()
+        if not employee or not self._party_can_read("party.suggestion"):
+            return request.redirect("/my")
+        return self._render_suggestion_form(employee)
 
     @http.route(
         ["/my/suggestions/submit"],
@@ -131,21 +183,40 @@ class SuggestionPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_suggestion_submit(
-        self, title=None, description=None, branch_id=None, **kw
-    ):
-        employee = request.env.user.employee_id
-        if not employee or not title or not branch_id:
-            query = urlencode({"error": _("Give a title and choose your branch.")})
-            return request.redirect(f"/my/suggestions/new?{query}")
-        item = request.env["party.suggestion"].create(
-            {
-                "title": title,
-                "description": description,
-                "branch_id": int(branch_id),
-                "employee_id": employee.id,
-                "is_anonymous": bool(kw.get("is_anonymous")),
-                "channel": "portal",
-            }
-        )
+    def portal_suggestion_submit(self, **post):
+        employee = self._party_employee()
+        if not employee or not self._party_can_read("party.suggestion"):
+            return request.redirect("/my")
+        try:
+            if not (post.get("title") or "").strip() or not post.get("branch_id"):
+                raise UserError(_("Give a title and choose your branch."))
+            branch = request.env["party.branch"].browse(int(post["branch_id"]))
+            if not branch.exists():
+                raise UserError(_("Choose your branch from the list."))
+            uploads = self._portal_read_uploads("attachments")
+            with request.env.cr.savepoint():
+                item = request.env["party.suggestion"].create(
+                    {
+                        # the number, drawn as superuser: portal users do
+                        # not read sequences
+                        "name": request.env["ir.sequence"]
+                        .sudo()
+                        .next_by_code("party.suggestion"),
+                        "title": post["title"].strip(),
+                        "description": post.get("description") or False,
+                        "branch_id": branch.id,
+                        "employee_id": employee.id,
+                        "is_anonymous": bool(post.get("is_anonymous")),
+                        "channel": "portal",
+                    }
+                )
+                if uploads:
+                    self._portal_attach(uploads, item)
+        except (AccessError, UserError, ValueError) as error:
+            message = (
+                error.args[0]
+                if isinstance(error, UserError | AccessError)
+                else _("Choose your branch from the list.")
+            )
+            return self._render_suggestion_form(employee, message, post)
         return request.redirect(f"/my/suggestions/{item.id}")

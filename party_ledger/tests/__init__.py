@@ -5,3 +5,4 @@ from . import test_deadlines
 from . import test_rates
 from . import test_access
 from . import test_portal
+from . import test_portal_employee

@@ -1,1 +1,2 @@
 from . import test_branch_member
+from . import test_portal

@@ -1,0 +1,413 @@
+import base64
+
+from odoo import SUPERUSER_ID, Command, _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..lib import scoring
+
+# Evidence a member may upload: photos and PDF documents, 5 MB each.
+EVIDENCE_MIMETYPES = frozenset(
+    {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+)
+EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+ENTRY_SORTINGS = {
+    "date": "date desc, id desc",
+    "date_asc": "date asc, id asc",
+}
+
+
+class PartyPortal(CustomerPortal):
+    """The member's pages: /my/points and /my/points/claim. Also the identity
+    helpers that every Party portal page (the suggestion ledger's too) uses
+    to find the employee and the member behind the logged-in user."""
+
+    _items_per_page = 20
+
+    # -- identity -----------------------------------------------------------
+
+    def _party_employee(self):
+        """The employee behind the logged-in user (sudo), or an empty record.
+
+        Internal users are their ``employee_id``. A portal user is the
+        employee whose user they are, or else the employee whose work contact
+        is their partner (the contact the portal access was granted on); such
+        an employee is then bound to the portal user, so that the record
+        rules, which all follow ``user_id``, recognise them."""
+        user = request.env.user
+        Employee = request.env["hr.employee"].sudo()
+        if user._is_public():
+            return Employee
+        if not user.share:
+            return user.sudo().employee_id
+        employee = Employee.search([("user_id", "=", user.id)], limit=1)
+        if not employee:
+            employee = Employee.search(
+                [
+                    ("user_id", "=", False),
+                    ("work_contact_id", "=", user.partner_id.id),
+                    ("company_id", "in", user.company_ids.ids),
+                ],
+                limit=1,
+            )
+            if employee:
+                employee.user_id = user
+        return employee
+
+    def _party_member(self, employee=None):
+        """The active Party record of the logged-in user (sudo), or empty."""
+        if employee is None:
+            employee = self._party_employee()
+        if not employee:
+            return request.env["party.member"].sudo()
+        return (
+            request.env["party.member"]
+            .sudo()
+            .search([("employee_id", "=", employee.id)], limit=1)
+        )
+
+    @staticmethod
+    def _party_can_read(model_name):
+        return request.env[model_name].check_access_rights(
+            "read", raise_exception=False
+        )
+
+    # -- evidence -----------------------------------------------------------
+
+    @staticmethod
+    def _portal_read_uploads(field_name):
+        """``[(filename, data)]`` of the files posted under ``field_name``,
+        or a UserError naming the first file of the wrong type or size.
+        Nothing is stored here: callers create records only once every file
+        has passed."""
+        uploads = []
+        for upload in request.httprequest.files.getlist(field_name):
+            if not upload.filename:
+                continue
+            data = upload.read()
+            if len(data) > EVIDENCE_MAX_BYTES:
+                raise UserError(
+                    _(
+                        "%(file)s is larger than %(size)s MB: send a smaller "
+                        "photo or document.",
+                        file=upload.filename,
+                        size=EVIDENCE_MAX_BYTES // (1024 * 1024),
+                    )
+                )
+            if guess_mimetype(data) not in EVIDENCE_MIMETYPES:
+                raise UserError(
+                    _(
+                        "%(file)s is not a photo (JPEG, PNG, GIF, WebP) or a "
+                        "PDF document.",
+                        file=upload.filename,
+                    )
+                )
+            uploads.append((upload.filename, data))
+        return uploads
+
+    @staticmethod
+    def _portal_attach(uploads, record):
+        """Store checked uploads as attachments of ``record``; created as
+        superuser so that an anonymous submitter is not their author."""
+        return (
+            request.env["ir.attachment"]
+            .with_user(SUPERUSER_ID)
+            .create(
+                [
+                    {
+                        "name": name,
+                        "datas": base64.b64encode(data),
+                        "res_model": record._name,
+                        "res_id": record.id,
+                    }
+                    for name, data in uploads
+                ]
+            )
+        )
+
+    # -- home ---------------------------------------------------------------
+
+    @http.route()
+    def home(self, **kw):
+        """/my, with the Party cards that apply to the user."""
+        response = super().home(**kw)
+        employee = self._party_employee()
+        response.qcontext.update(
+            party_employee=bool(employee),
+            party_member=bool(self._party_member(employee)),
+        )
+        return response
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        wanted = {"points_entry_count", "points_claim_count"}.intersection(counters)
+        if wanted:
+            member = self._party_member()
+            can_read = bool(member) and self._party_can_read("party.points.entry")
+            Entry = request.env["party.points.entry"]
+            if "points_entry_count" in counters:
+                values["points_entry_count"] = (
+                    Entry.search_count([("member_id", "=", member.id)])
+                    if can_read
+                    else 0
+                )
+            if "points_claim_count" in counters:
+                values["points_claim_count"] = (
+                    Entry.search_count(
+                        [
+                            ("member_id", "=", member.id),
+                            ("origin", "=", "claim"),
+                            ("state", "in", ("draft", "submitted")),
+                        ]
+                    )
+                    if can_read
+                    else 0
+                )
+        return values
+
+    # -- points -------------------------------------------------------------
+
+    @staticmethod
+    def _current_period(member):
+        """The open period scoring the member's branch (sudo): the one holding
+        today, else the latest open one; empty when none is open."""
+        Period = request.env["party.points.period"].sudo()
+        today = fields.Date.context_today(member)
+        period = Period._for_dates({(today, member.branch_id.id)}).get(
+            (today, member.branch_id.id), Period
+        )
+        if period.state == "open":
+            return period
+        for candidate in Period.search([("state", "=", "open")]):
+            if member.branch_id in candidate._scored_branches():
+                return candidate
+        return Period
+
+    @staticmethod
+    def _running_score(member, period):
+        """The member's score so far in an open period: approved entries
+        scored by the same ``lib.scoring`` code that closes the period."""
+        Entry = request.env["party.points.entry"].sudo()
+        approved = [
+            ("period_id", "=", period.id),
+            ("member_id", "=", member.id),
+            ("state", "=", "approved"),
+        ]
+        sums = Entry._read_group(approved, ["rule_id"], ["points:sum"])
+        rules = (
+            request.env["party.points.rule"]
+            .sudo()
+            .browse([rule.id for rule, _total in sums])
+        )
+        vetoes = Entry.search(
+            approved
+            + [
+                ("is_veto", "=", True),
+                ("reversed_by_id", "=", False),
+                ("reversal_of_id", "=", False),
+            ]
+        )
+        ruleset = period.ruleset_id
+        result = scoring.compute_results(
+            scoring.Ruleset(
+                base_score=ruleset.base_score,
+                min_score=ruleset.min_score,
+                max_score=ruleset.max_score,
+                excellent_min=ruleset.excellent_min,
+                qualified_min=ruleset.qualified_min,
+                basic_min=ruleset.basic_min,
+                excellent_quota=ruleset.excellent_quota,
+            ),
+            [scoring.Member(member.id, member.branch_id.id, False)],
+            {(member.id, rule.id): total for rule, total in sums},
+            {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
+            {
+                category.id: (category.list_type, category.period_cap)
+                for category in rules.category_id
+            },
+            {member.id: vetoes.rule_id.mapped("veto_effect")},
+        )[member.id]
+        result["veto_entries"] = vetoes
+        if result["veto_effect"]:
+            labels = dict(
+                request.env["party.points.rule"]
+                ._fields["veto_effect"]
+                ._description_selection(request.env)
+            )
+            result["veto_label"] = labels[result["veto_effect"]]
+        return result
+
+    @http.route(
+        ["/my/points", "/my/points/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_points(self, page=1, sortby="date", **kw):
+        member = self._party_member()
+        if not member or not self._party_can_read("party.points.entry"):
+            return request.redirect("/my")
+        if sortby not in ENTRY_SORTINGS:
+            sortby = "date"
+        Entry = request.env["party.points.entry"]
+        domain = [("member_id", "=", member.id)]
+        pager = portal_pager(
+            url="/my/points",
+            url_args={"sortby": sortby},
+            total=Entry.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        period = self._current_period(member)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "member": member,
+                "period": period,
+                "running": period and self._running_score(member, period),
+                "entries": Entry.search(
+                    domain,
+                    order=ENTRY_SORTINGS[sortby],
+                    limit=self._items_per_page,
+                    offset=pager["offset"],
+                ),
+                "results": request.env["party.points.result"].search(
+                    [("member_id", "=", member.id)]
+                ),
+                "pager": pager,
+                "sortby": sortby,
+                "searchbar_sortings": {
+                    "date": {"label": _("Newest first")},
+                    "date_asc": {"label": _("Oldest first")},
+                },
+                "page_name": "points",
+                "default_url": "/my/points",
+            }
+        )
+        return request.render("party_points.portal_my_points", values)
+
+    def _portal_own_entry(self, entry_id):
+        """The member's own entry, or None (also for another member's id)."""
+        member = self._party_member()
+        try:
+            entry = self._document_check_access("party.points.entry", entry_id)
+        except (AccessError, MissingError):
+            return None
+        if not member or entry.member_id != member:
+            return None
+        return entry
+
+    @http.route(
+        ["/my/points/entries/<int:entry_id>"], type="http", auth="user", website=True
+    )
+    def portal_my_points_entry(self, entry_id, **kw):
+        entry = self._portal_own_entry(entry_id)
+        if entry is None:
+            return request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update({"entry": entry, "page_name": "points_entry"})
+        return request.render("party_points.portal_my_points_entry", values)
+
+    # -- claims -------------------------------------------------------------
+
+    @staticmethod
+    def _claimable_rules(period):
+        return period.ruleset_id.rule_ids.filtered(
+            lambda rule: rule.member_claimable and not rule.is_veto
+        )
+
+    def _render_claim_form(self, member, period, error=None, post=None):
+        values = self._prepare_portal_layout_values()
+        today = fields.Date.context_today(member)
+        default_date = period and min(max(today, period.date_start), period.date_end)
+        values.update(
+            {
+                "member": member,
+                "period": period,
+                "rules": period and self._claimable_rules(period),
+                "default_date": default_date,
+                "max_mb": EVIDENCE_MAX_BYTES // (1024 * 1024),
+                "error": error,
+                "post": post or {},
+                "page_name": "points_claim",
+            }
+        )
+        return request.render("party_points.portal_points_claim", values)
+
+    @http.route(
+        ["/my/points/claim"], type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_points_claim(self, **kw):
+        member = self._party_member()
+        if not member or not self._party_can_read("party.points.entry"):
+            return request.redirect("/my")
+        return self._render_claim_form(member, self._current_period(member))
+
+    def _check_claim(self, member, period, post):
+        """The values of a claim posted by ``member``, or a UserError with
+        what is wrong; nothing is written here."""
+        if not period:
+            raise UserError(
+                _("No points period is open for your branch: nothing can be claimed.")
+            )
+        if post.get("member_id") and post["member_id"] != str(member.id):
+            raise UserError(_("You can only claim points for yourself."))
+        try:
+            rule_id = int(post.get("rule_id") or 0)
+            quantity = float(post.get("quantity") or 1)
+            day = fields.Date.to_date(post.get("date"))
+        except ValueError as error:
+            raise UserError(_("Check the item, the quantity and the date.")) from error
+        rule = self._claimable_rules(period).filtered(lambda r: r.id == rule_id)
+        if not rule:
+            raise UserError(
+                _(
+                    "This item cannot be claimed by members in %(period)s: "
+                    "choose one from the list.",
+                    period=period.name,
+                )
+            )
+        if quantity <= 0:
+            raise UserError(_("The quantity must be above 0."))
+        if not day or not period.date_start <= day <= period.date_end:
+            raise UserError(
+                _(
+                    "The date must fall within %(period)s (%(start)s to %(end)s).",
+                    period=period.name,
+                    start=period.date_start,
+                    end=period.date_end,
+                )
+            )
+        return {
+            "member_id": member.id,
+            "rule_id": rule.id,
+            "quantity": quantity,
+            "date": day,
+            "description": post.get("description") or False,
+            "origin": "claim",
+        }
+
+    @http.route(
+        ["/my/points/claim"], type="http", auth="user", methods=["POST"], website=True
+    )
+    def portal_points_claim_submit(self, **post):
+        member = self._party_member()
+        if not member or not self._party_can_read("party.points.entry"):
+            return request.redirect("/my")
+        period = self._current_period(member)
+        try:
+            vals = self._check_claim(member, period, post)
+            uploads = self._portal_read_uploads("evidence")
+            with request.env.cr.savepoint():
+                entry = request.env["party.points.entry"].create(vals)
+                if uploads:
+                    attachments = self._portal_attach(uploads, entry)
+                    entry.write({"attachment_ids": [Command.set(attachments.ids)]})
+                entry.action_submit()
+        except (AccessError, UserError) as error:
+            return self._render_claim_form(member, period, error.args[0], post)
+        return request.redirect(f"/my/points/entries/{entry.id}")

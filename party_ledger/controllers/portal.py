@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from odoo import SUPERUSER_ID, _, http
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -143,10 +143,6 @@ class SuggestionPortal(PartyPortal):
         item = self._portal_suggestion(suggestion_id)
         if item is None or not self._is_submitter(item):
             return request.not_found()
-        if item.is_anonymous:
-            # recorded by the system: the feedback and its tracking would
-            # otherwise name the submitter in the item's chatter
-            item = item.with_user(SUPERUSER_ID)
         try:
             item.action_feedback(satisfaction, kw.get("comment"))
         except (AccessError, UserError) as error:
@@ -197,11 +193,6 @@ class SuggestionPortal(PartyPortal):
             with request.env.cr.savepoint():
                 item = request.env["party.suggestion"].create(
                     {
-                        # the number, drawn as superuser: portal users do
-                        # not read sequences
-                        "name": request.env["ir.sequence"]
-                        .sudo()
-                        .next_by_code("party.suggestion"),
                         "title": post["title"].strip(),
                         "description": post.get("description") or False,
                         "branch_id": branch.id,

@@ -359,7 +359,7 @@ class PartySuggestion(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                     "party.suggestion"
                 ) or _("New")
             self._prepare_zone_vals(vals)
@@ -701,15 +701,22 @@ class PartySuggestion(models.Model):
                 raise UserError(
                     _("Item %(item)s has already been rated.", item=item.name)
                 )
-        items = self.sudo()
-        items.write(
+        # Anonymous items are rated by the system: the feedback, its tracking
+        # and a reopening would otherwise name the submitter in the chatter.
+        anonymous = self.filtered("is_anonymous")
+        anonymous.with_user(SUPERUSER_ID)._feedback(satisfaction, comment)
+        (self - anonymous).sudo()._feedback(satisfaction, comment)
+        return True
+
+    def _feedback(self, satisfaction, comment):
+        self.write(
             {
                 "satisfaction": satisfaction,
                 "feedback_comment": comment,
                 "date_feedback": fields.Datetime.now(),
             }
         )
-        for item in items:
+        for item in self:
             item.message_post(
                 body=_(
                     "Feedback: %(satisfaction)s. %(comment)s",
@@ -718,10 +725,9 @@ class PartySuggestion(models.Model):
                 )
             )
         if satisfaction == "unsatisfied":
-            items._reopen()
+            self._reopen()
         elif satisfaction in ledger_rules.SATISFIED:
-            items._on_satisfied_feedback()
-        return True
+            self._on_satisfied_feedback()
 
     def _check_feedback_allowed(self):
         """The submitter gives the feedback; officers of the branch and the

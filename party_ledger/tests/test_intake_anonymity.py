@@ -136,6 +136,20 @@ class TestAnonymity(LedgerCase):
         self.anon.with_user(self.manager).write({"is_anonymous": False})
         self.assertEqual(self.anon.employee_id, self.emp_worker)
 
+    def test_the_submitters_feedback_leaves_no_name_in_the_chatter(self):
+        item = self.anon.with_user(self.officer_a).with_context(tracking_disable=False)
+        item.kind = "explanation"
+        item.action_classify()
+        item.action_reply("We talked to the team leader.", close=True)
+        item = item.sudo()
+        item.with_user(self.user_emp).action_feedback("unsatisfied", "Still the same.")
+        self.env.cr.precommit.run()  # tracking messages are written at commit
+        self.assertEqual(item.state, "in_progress")
+        messages = item.message_ids
+        self.assertIn("Still the same.", "".join(messages.mapped("body")))
+        self.assertNotIn(self.user_emp.partner_id, messages.author_id)
+        self.assertNotIn(self.user_emp, messages.create_uid)
+
     def test_committee_and_officer_recording_anonymously(self):
         for user in (self.officer_a, self.manager):
             item = self.Suggestion.with_user(user).create(

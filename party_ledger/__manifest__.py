@@ -20,6 +20,8 @@
         "views/res_config_settings_views.xml",
         "views/party_ledger_menus.xml",
         "views/portal_templates.xml",
+        "report/party_suggestion_dashboard_views.xml",
+        "wizard/party_suggestion_export_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

@@ -22,6 +22,8 @@
         "views/party_points_entry_views.xml",
         "views/party_points_result_views.xml",
         "views/party_points_exemption_views.xml",
+        "views/party_points_report_views.xml",
+        "wizard/party_points_export_views.xml",
     ],
     "demo": [
         "demo/party_points_demo.xml",

@@ -177,7 +177,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
             [line["positive"] for line in lines],
             [line["negative"] for line in lines],
         ]
-        veto_col = 4 + len(sums) - 1
+        veto_col = 3 + len(sums)
         totals = [_("Total"), _("%(count)s members", count=len(lines)), None]
         totals += [
             xlsx_layout.subtotal(
@@ -188,11 +188,11 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
         totals += [
             xlsx_layout.count_filled(
                 [line["veto"] for line in lines],
-                xlsx_layout.column_range(veto_col + 1, sheet.first_data_row, last),
+                xlsx_layout.column_range(veto_col, sheet.first_data_row, last),
             ),
             xlsx_layout.subtotal(
                 [line["score"] for line in lines],
-                xlsx_layout.column_range(veto_col + 2, sheet.first_data_row, last),
+                xlsx_layout.column_range(veto_col + 1, sheet.first_data_row, last),
             ),
             None,
             None,

@@ -157,6 +157,13 @@ class PartySuggestionLedgerXlsx(models.AbstractModel):
         )
         return filename, book.close()
 
+    @staticmethod
+    def _rounded(values):
+        """Item count and rates, the rates to two decimals (blank when there
+        is nothing to rate)."""
+        count, *rates = values
+        return [count] + [None if rate is None else round(rate, 2) for rate in rates]
+
     def _write_rates(self, book, items, subtitle, channels):
         """The four rates by branch and channel, read from the analysis
         report over the same items (cancelled ones left out, as there)."""
@@ -167,7 +174,7 @@ class PartySuggestionLedgerXlsx(models.AbstractModel):
             domain, ["branch_id", "channel"], aggregates, order="branch_id, channel"
         )
         by_branch = {
-            branch: values
+            branch: self._rounded(values)
             for branch, *values in Report._read_group(domain, ["branch_id"], aggregates)
         }
         overall = Report._read_group(domain, [], aggregates)[0]
@@ -185,9 +192,11 @@ class PartySuggestionLedgerXlsx(models.AbstractModel):
                     total=True,
                 )
             current = branch
-            sheet.write_row([branch.complete_name, channels[channel]] + values)
+            sheet.write_row(
+                [branch.complete_name, channels[channel]] + self._rounded(values)
+            )
         if current is not None:
             sheet.write_row(
                 [current.complete_name, _("Subtotal")] + by_branch[current], total=True
             )
-        sheet.write_row([_("Total"), None] + list(overall), total=True)
+        sheet.write_row([_("Total"), None] + self._rounded(overall), total=True)

@@ -103,6 +103,8 @@ class LedgerSheet:
         formats = self.workbook.formats
         for col, value in enumerate(values):
             kind = self.columns[col][2]
+            if isinstance(value, xlsx_layout.Formula) and kind in ("date", "datetime"):
+                kind = "int"  # a count of dates
             cell_format = formats[f"{kind}_total" if total else kind]
             if isinstance(value, xlsx_layout.Formula):
                 self.sheet.write_formula(

@@ -379,8 +379,22 @@ class TestPointsExport(PointsCase):
             self.assertEqual(os.listdir(folder), [])
 
     def test_ledger_queries(self):
+        """Pinned on the fixture's 6 members; 10 more change nothing."""
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Extra {index}"} for index in range(10)]
+        )
+        members = self.env["party.member"].create(
+            [
+                {"employee_id": employee.id, "branch_id": self.branch_b.id}
+                for employee in employees
+            ]
+        )
+        for member in members:
+            self._entry(member, self.r_meet)
+            self._entry(member, self.r_innov)
         self._close()
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(LEDGER_QUERIES):
-            self._ledger(user=self.manager)
+            content = self._ledger(user=self.manager)[1]
+        self.assertEqual(len(rows(read(content)["Branch B"])[0]), 12)

@@ -32,18 +32,18 @@ class PartySuggestionLedgerXlsx(models.AbstractModel):
             (_("Number"), 13, "center"),
             (_("Submitter"), 10, "center"),
             (_("Channel"), 11, "center"),
-            (_("Received"), 16, "datetime"),
+            (_("Received At"), 16, "datetime"),
             (_("Content"), 40, "wrap"),
             (_("Classification"), 14, "center"),
             (_("Urgency"), 8, "center"),
             (_("Responsible"), 10, "center"),
-            (_("Supervisor"), 10, "center"),
-            (_("Deadline"), 11, "date"),
-            (_("Progress"), 30, "wrap"),
+            (_("Overseen By"), 10, "center"),
+            (_("Due By"), 11, "date"),
+            (_("Progress Notes"), 30, "wrap"),
             (_("Outcome"), 30, "wrap"),
-            (_("Closed On"), 16, "datetime"),
+            (_("Completed On"), 16, "datetime"),
             (_("Satisfaction"), 10, "center"),
-            (_("Supervised"), 8, "center"),
+            (_("Under Supervision"), 8, "center"),
             (_("Branch"), 16, "center"),
         ]
 
@@ -179,7 +179,7 @@ class PartySuggestionLedgerXlsx(models.AbstractModel):
         }
         overall = Report._read_group(domain, [], aggregates)[0]
         sheet = book.add_sheet(
-            _("Rates"),
+            _("Four Rates"),
             _("Response, Closure, On-time Closure and Satisfaction Rates"),
             subtitle,
             self._rate_columns(),

@@ -20,18 +20,18 @@ HEADERS = [
     "Number",
     "Submitter",
     "Channel",
-    "Received",
+    "Received At",
     "Content",
     "Classification",
     "Urgency",
     "Responsible",
-    "Supervisor",
-    "Deadline",
-    "Progress",
+    "Overseen By",
+    "Due By",
+    "Progress Notes",
     "Outcome",
-    "Closed On",
+    "Completed On",
     "Satisfaction",
-    "Supervised",
+    "Under Supervision",
     "Branch",
 ]
 RATE_HEADERS = [
@@ -114,7 +114,7 @@ class TestSuggestionExport(ExportCase):
         filename, content = self._export()
         self.assertEqual(filename, "Suggestion Ledger 2026-03-01 to 2026-03-31.xlsx")
         book = workbook(content)
-        self.assertEqual(book.sheetnames, ["Suggestion Ledger", "Rates"])
+        self.assertEqual(book.sheetnames, ["Suggestion Ledger", "Four Rates"])
         sheet = book["Suggestion Ledger"]
         self.assertEqual(sheet["A1"].value, "Ledger of Employees' Suggestions")
         self.assertIn("2026-03-01 to 2026-03-31", sheet["A2"].value)
@@ -159,7 +159,7 @@ class TestSuggestionExport(ExportCase):
         self.assertEqual(totals[15], 1)
 
     def test_rates_sheet(self):
-        sheet = workbook(self._export()[1])["Rates"]
+        sheet = workbook(self._export()[1])["Four Rates"]
         self.assertEqual([cell.value for cell in sheet[3]], RATE_HEADERS)
         rows = list(sheet.iter_rows(min_row=4, values_only=True))
         self.assertEqual(
@@ -307,3 +307,51 @@ class TestSuggestionExportRoute(ExportCase, HttpCase):
         self.assertEqual(response.status_code, 403)
         response = self.url_open("/party_ledger/export/suggestions?date_from=March")
         self.assertEqual(response.status_code, 400)
+
+
+@tagged("post_install", "-at_install")
+class TestSuggestionExportChinese(ExportCase):
+    def test_chinese_ledger(self):
+        """In Chinese the file speaks as the brief's superiors ask for."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["party_points", "party_ledger"], ["zh_CN"], overwrite=True
+        )
+        filename, content = (
+            self.env["party.suggestion.export"]
+            .with_context(lang="zh_CN")
+            ._export_file(*MARCH, self.committee)
+        )
+        self.assertEqual(filename, "意见建议台账_2026-03-01至2026-03-31.xlsx")
+        book = workbook(content)
+        self.assertEqual(book.sheetnames, ["意见建议台账", "四率统计"])
+        sheet = book["意见建议台账"]
+        self.assertEqual(
+            [cell.value for cell in sheet[3]][:16],
+            [
+                "序号",
+                "编号",
+                "提出人",
+                "渠道",
+                "收到时间",
+                "内容",
+                "分类",
+                "紧急程度",
+                "责任人",
+                "监督人",
+                "完成时限",
+                "进展",
+                "办结情况",
+                "办结时间",
+                "满意度",
+                "是否督办",
+            ],
+        )
+        rows, totals = data_rows(sheet)
+        done = next(row for row in rows if row[1] == self.done.name)
+        self.assertEqual(done[15], "是")
+        self.assertEqual(totals[0], "合计")
+        self.assertEqual(
+            [cell.value for cell in book["四率统计"][3]][2:],
+            ["件数", "答复率", "办结率", "按时办结率", "满意率"],
+        )

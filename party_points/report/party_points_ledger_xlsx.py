@@ -123,7 +123,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
     def _ledger_columns(self, categories):
         columns = [
             (_("No."), 6, "int"),
-            (_("Name"), 12, "center"),
+            (_("Full Name"), 12, "center"),
             (_("Member Type"), 12, "center"),
             (_("Base Score"), 9, "points"),
         ]
@@ -291,7 +291,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
     def _entry_columns(self):
         return [
             (_("No."), 6, "int"),
-            (_("Name"), 12, "center"),
+            (_("Full Name"), 12, "center"),
             (_("Date"), 11, "date"),
             (_("Code"), 9, "center"),
             (_("Item"), 30, "wrap"),

@@ -17,7 +17,7 @@ from .common import PointsCase
 
 LEDGER_HEADERS = [
     "No.",
-    "Name",
+    "Full Name",
     "Member Type",
     "Base Score",
     "Study(+)",
@@ -32,7 +32,7 @@ LEDGER_HEADERS = [
 ]
 ENTRY_HEADERS = [
     "No.",
-    "Name",
+    "Full Name",
     "Date",
     "Code",
     "Item",
@@ -398,3 +398,34 @@ class TestPointsExport(PointsCase):
         with self.assertQueryCount(LEDGER_QUERIES):
             content = self._ledger(user=self.manager)[1]
         self.assertEqual(len(rows(read(content)["Branch B"])[0]), 12)
+
+    def test_chinese_ledger(self):
+        """In Chinese the file speaks as the brief's superiors ask for."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["party_points"], ["zh_CN"], overwrite=True
+        )
+        self._close()
+        filename, content = (
+            self.env["party.points.export"]
+            .with_context(lang="zh_CN")
+            ._export_file(
+                "ledger", self.period, self.branch_a, self.env["party.member"]
+            )
+        )
+        self.assertEqual(filename, "党员积分台账_2031 Q1.xlsx")
+        book = cached(content)
+        self.assertEqual(book.sheetnames, ["汇总", "Branch A"])
+        sheet = book["Branch A"]
+        self.assertEqual(sheet["A1"].value, "党员积分台账")
+        self.assertEqual(
+            [cell.value for cell in sheet[3]],
+            ["序号", "姓名", "党员类别", "基础分"]
+            + ["Study(+)", "Vanguard(+)", "Discipline(-)"]
+            + ["加分合计", "减分合计", "一票否决", "总分", "排名", "等次"],
+        )
+        data, totals = rows(sheet)
+        self.assertEqual(totals[:2], ("合计", "共 4 人"))
+        grades = {row[1]: row[12] for row in data}
+        self.assertEqual(grades["Member Wu"], "免评")
+        self.assertEqual(grades["Member Zhou"], "不合格")

@@ -23,6 +23,8 @@
         "views/party_ledger_menus.xml",
         "views/portal_templates.xml",
         "security/party_ledger_portal_security.xml",
+        "report/party_suggestion_dashboard_views.xml",
+        "wizard/party_suggestion_export_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

@@ -1,1 +1,2 @@
 from . import party_suggestion_report
+from . import party_suggestion_ledger_xlsx

@@ -1,1 +1,2 @@
 from . import party_suggestion_wizard
+from . import party_suggestion_export

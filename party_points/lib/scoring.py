@@ -34,24 +34,32 @@ def cap(amount, limit):
     return min(amount, limit) if limit else amount
 
 
-def capped_points(rule_sums, rules, categories):
-    """Capped (positive, negative) magnitudes of one member in one period.
+def capped_by_category(rule_sums, rules, categories):
+    """Capped magnitudes of one member in one period, by category.
 
     ``rule_sums`` maps a rule to the signed sum of its approved entries;
     ``rules`` maps a rule to ``(category, rule_cap)``; ``categories`` maps a
     category to ``(list_type, category_cap)``. Each rule's cap applies first,
-    then each category's, both on absolute amounts."""
+    then each category's, both on absolute amounts. Returns ``{category:
+    capped amount}`` (unrounded)."""
     per_category = {}
     for rule, total in rule_sums.items():
         category, rule_cap = rules[rule]
         per_category[category] = per_category.get(category, 0.0) + cap(
             abs(total), rule_cap
         )
+    return {
+        category: cap(amount, categories[category][1])
+        for category, amount in per_category.items()
+    }
+
+
+def capped_points(rule_sums, rules, categories):
+    """Capped (positive, negative) magnitudes of one member in one period,
+    the sums of :func:`capped_by_category` over each list."""
     positive = negative = 0.0
-    for category, amount in per_category.items():
-        list_type, category_cap = categories[category]
-        capped = cap(amount, category_cap)
-        if list_type == "positive":
+    for category, capped in capped_by_category(rule_sums, rules, categories).items():
+        if categories[category][0] == "positive":
             positive += capped
         else:
             negative += capped

@@ -154,6 +154,101 @@ class PartyPointsPeriod(models.Model):
                     break
         return found
 
+    def _scored_members(self):
+        """The members this period scores (sudo)."""
+        self.ensure_one()
+        return (
+            self.env["party.member"]
+            .sudo()
+            .search([("branch_id", "in", self._scored_branches().ids)])
+        )
+
+    def _approved_points(self):
+        """The approved points of this period, read set-based (sudo), in the
+        shape :func:`scoring.compute_results` takes: ``(rule_sums, rules,
+        categories)``."""
+        self.ensure_one()
+        sums = (
+            self.env["party.points.entry"]
+            .sudo()
+            ._read_group(
+                [("period_id", "=", self.id), ("state", "=", "approved")],
+                ["member_id", "rule_id"],
+                ["points:sum"],
+            )
+        )
+        rules = self.env["party.points.rule"].browse(
+            {rule.id for _member, rule, _total in sums}
+        )
+        return (
+            {(member.id, rule.id): total for member, rule, total in sums},
+            {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
+            {
+                category.id: (category.list_type, category.period_cap)
+                for category in rules.category_id
+            },
+        )
+
+    def _compute_results(self, members):
+        """Every result of ``members`` as closing the period computes it now:
+        ``({member id: values}, {member id: [veto entry ids]})`` (values as
+        :func:`scoring.compute_results` returns them)."""
+        self.ensure_one()
+        ruleset = self.ruleset_id
+        graded_types = ruleset.graded_member_types()
+        exempt_ids = set(
+            self.env["party.points.exemption"]
+            .sudo()
+            .search([("period_id", "=", self.id)])
+            .member_id.ids
+        )
+        rule_sums, rules, categories = self._approved_points()
+        vetoes = (
+            self.env["party.points.entry"]
+            .sudo()
+            .search(
+                [
+                    ("period_id", "=", self.id),
+                    ("state", "=", "approved"),
+                    ("rule_id.is_veto", "=", True),
+                    ("reversed_by_id", "=", False),
+                    ("reversal_of_id", "=", False),
+                ]
+            )
+        )
+        veto_effects = {}
+        veto_entries = {}
+        for entry in vetoes:
+            veto_effects.setdefault(entry.member_id.id, []).append(
+                entry.rule_id.veto_effect
+            )
+            veto_entries.setdefault(entry.member_id.id, []).append(entry.id)
+        results = scoring.compute_results(
+            scoring.Ruleset(
+                base_score=ruleset.base_score,
+                min_score=ruleset.min_score,
+                max_score=ruleset.max_score,
+                excellent_min=ruleset.excellent_min,
+                qualified_min=ruleset.qualified_min,
+                basic_min=ruleset.basic_min,
+                excellent_quota=ruleset.excellent_quota,
+            ),
+            [
+                scoring.Member(
+                    member.id,
+                    member.branch_id.id,
+                    member.member_type in graded_types,
+                    member.id in exempt_ids,
+                )
+                for member in members
+            ],
+            rule_sums,
+            rules,
+            categories,
+            veto_effects,
+        )
+        return results, veto_entries
+
     def _check_manager(self):
         if not self.env.su and not self.env.user.has_group(
             "party_points.group_party_manager"
@@ -186,66 +281,8 @@ class PartyPointsPeriod(models.Model):
                     period=self.name,
                 )
             )
-        ruleset = self.ruleset_id
-        members = (
-            self.env["party.member"]
-            .sudo()
-            .search([("branch_id", "in", self._scored_branches().ids)])
-        )
-        graded_types = ruleset.graded_member_types()
-        exempt_ids = set(
-            self.env["party.points.exemption"]
-            .sudo()
-            .search([("period_id", "=", self.id)])
-            .member_id.ids
-        )
-        approved = [("period_id", "=", self.id), ("state", "=", "approved")]
-        sums = Entry._read_group(approved, ["member_id", "rule_id"], ["points:sum"])
-        rules = self.env["party.points.rule"].browse(
-            {rule.id for _member, rule, _total in sums}
-        )
-        vetoes = Entry.search(
-            approved
-            + [
-                ("rule_id.is_veto", "=", True),
-                ("reversed_by_id", "=", False),
-                ("reversal_of_id", "=", False),
-            ]
-        )
-        veto_effects = {}
-        veto_entries = {}
-        for entry in vetoes:
-            veto_effects.setdefault(entry.member_id.id, []).append(
-                entry.rule_id.veto_effect
-            )
-            veto_entries.setdefault(entry.member_id.id, []).append(entry.id)
-        results = scoring.compute_results(
-            scoring.Ruleset(
-                base_score=ruleset.base_score,
-                min_score=ruleset.min_score,
-                max_score=ruleset.max_score,
-                excellent_min=ruleset.excellent_min,
-                qualified_min=ruleset.qualified_min,
-                basic_min=ruleset.basic_min,
-                excellent_quota=ruleset.excellent_quota,
-            ),
-            [
-                scoring.Member(
-                    member.id,
-                    member.branch_id.id,
-                    member.member_type in graded_types,
-                    member.id in exempt_ids,
-                )
-                for member in members
-            ],
-            {(member.id, rule.id): total for member, rule, total in sums},
-            {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
-            {
-                category.id: (category.list_type, category.period_cap)
-                for category in rules.category_id
-            },
-            veto_effects,
-        )
+        members = self._scored_members()
+        results, veto_entries = self._compute_results(members)
         vals_list = []
         for member in members:
             vals = results[member.id]

@@ -1,2 +1,3 @@
 from . import party_points_reason_wizard
 from . import party_points_grade_wizard
+from . import party_points_export

@@ -1,0 +1,2 @@
+from . import party_xlsx
+from . import party_points_ledger_xlsx

@@ -1,0 +1,412 @@
+from collections import defaultdict
+
+from odoo import _, models
+
+from ..lib import scoring, xlsx_layout
+from .party_xlsx import LedgerWorkbook
+
+
+class PartyPointsLedgerXlsx(models.AbstractModel):
+    """The Excel files of the points ledger: the period's ledger of results
+    (a summary sheet and one sheet per branch) and the ledger of entries of
+    a member or of branches. Callers check access first: these read as
+    superuser."""
+
+    _name = "party.points.ledger.xlsx"
+    _description = "Points Ledger Excel Files"
+
+    def _labels(self, model, field):
+        return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def _subtitle(self, period, branch=None, member=None, provisional=False):
+        parts = [_("Organisation: %(name)s", name=period.company_id.name)]
+        if branch:
+            parts.append(_("Branch: %(name)s", name=branch.complete_name))
+        if member:
+            parts.append(_("Member: %(name)s", name=member.name))
+        parts.append(
+            _(
+                "Period: %(name)s (%(start)s to %(end)s)",
+                name=period.name,
+                start=period.date_start,
+                end=period.date_end,
+            )
+        )
+        if provisional and period.state == "open":
+            parts.append(_("Period still open: provisional scores"))
+        return "    ".join(parts)
+
+    # ------------------------------------------------------------------
+    # the ledger of results
+    # ------------------------------------------------------------------
+    def _ledger_lines(self, period, branches):
+        """One dict per member of ``branches``, in branch order: closed
+        periods read their results, open ones compute them as closing would.
+        Set-based: one read of results or members, one of the points."""
+        period = period.sudo()
+        rule_sums, rules, categories = period._approved_points()
+        per_member = defaultdict(dict)
+        for (member_id, rule_id), total in rule_sums.items():
+            per_member[member_id][rule_id] = total
+        grades = self._labels("party.points.result", "grade")
+        effects = self._labels("party.points.result", "veto_effect")
+        types = self._labels("party.member", "member_type")
+        lines = []
+        if period.state == "closed":
+            results = (
+                self.env["party.points.result"]
+                .sudo()
+                .search(
+                    [("period_id", "=", period.id), ("branch_id", "in", branches.ids)]
+                )
+            )
+            values = [
+                (
+                    result.member_id,
+                    result.branch_id,
+                    {
+                        "base_score": result.base_score,
+                        "positive_points": result.positive_points,
+                        "negative_points": result.negative_points,
+                        "score": result.score,
+                        "veto_effect": result.veto_effect,
+                        "grade": result.grade,
+                        "needs_decision": result.needs_decision,
+                        "rank_in_branch": result.rank_in_branch,
+                    },
+                )
+                for result in results
+            ]
+        else:
+            members = period._scored_members()
+            computed, _vetoes = period._compute_results(members)
+            values = [
+                (member, member.branch_id, computed[member.id])
+                for member in members
+                if member.branch_id in branches
+            ]
+        for member, branch, vals in values:
+            by_category = scoring.capped_by_category(
+                per_member.get(member.id, {}), rules, categories
+            )
+            grade = grades.get(vals["grade"], "")
+            if vals["needs_decision"]:
+                grade = _("%(grade)s (tie, to decide)", grade=grade)
+            lines.append(
+                {
+                    "branch": branch,
+                    "name": member.name,
+                    "member_type": types.get(member.member_type, ""),
+                    "base_score": vals["base_score"],
+                    "categories": {
+                        category: round(
+                            amount
+                            if categories[category][0] == "positive"
+                            else -amount,
+                            scoring.PRECISION,
+                        )
+                        for category, amount in by_category.items()
+                    },
+                    "positive": vals["positive_points"],
+                    "negative": -vals["negative_points"],
+                    "veto": effects.get(vals["veto_effect"], ""),
+                    "score": vals["score"],
+                    "rank": vals["rank_in_branch"] or None,
+                    "grade_key": vals["grade"],
+                    "grade": grade,
+                }
+            )
+        order = {branch.id: index for index, branch in enumerate(branches)}
+        lines.sort(key=lambda line: (order[line["branch"].id], -line["score"]))
+        return lines
+
+    def _ledger_columns(self, categories):
+        columns = [
+            (_("No."), 6, "int"),
+            (_("Full Name"), 12, "center"),
+            (_("Member Type"), 12, "center"),
+            (_("Base Score"), 9, "points"),
+        ]
+        columns += [
+            (
+                f"{category.name}({'+' if category.list_type == 'positive' else '-'})",
+                11,
+                "points",
+            )
+            for category in categories
+        ]
+        columns += [
+            (_("Positive Total"), 10, "points"),
+            (_("Negative Total"), 10, "points"),
+            (_("One-vote Veto"), 14, "center"),
+            (_("Total Score"), 9, "points"),
+            (_("Rank"), 6, "int"),
+            (_("Grade"), 14, "center"),
+        ]
+        return columns
+
+    def _write_ledger_sheet(self, book, period, branch, lines, categories):
+        columns = self._ledger_columns(categories)
+        sheet = book.add_sheet(
+            branch.name,
+            _("Party Member Points Ledger"),
+            self._subtitle(period, branch=branch, provisional=True),
+            columns,
+        )
+        for number, line in enumerate(lines, start=1):
+            sheet.write_row(
+                [number, line["name"], line["member_type"], line["base_score"]]
+                + [line["categories"].get(category.id) for category in categories]
+                + [
+                    line["positive"],
+                    line["negative"],
+                    line["veto"],
+                    line["score"],
+                    line["rank"],
+                    line["grade"],
+                ]
+            )
+        last = sheet.row - 1
+        sheet.add_filter()
+        sums = [
+            [line["base_score"] for line in lines],
+            *(
+                [line["categories"].get(category.id, 0.0) for line in lines]
+                for category in categories
+            ),
+            [line["positive"] for line in lines],
+            [line["negative"] for line in lines],
+        ]
+        veto_col = 3 + len(sums)
+        totals = [_("Total"), _("%(count)s members", count=len(lines)), None]
+        totals += [
+            xlsx_layout.subtotal(
+                values, xlsx_layout.column_range(col, sheet.first_data_row, last)
+            )
+            for col, values in enumerate(sums, start=3)
+        ]
+        totals += [
+            xlsx_layout.count_filled(
+                [line["veto"] for line in lines],
+                xlsx_layout.column_range(veto_col, sheet.first_data_row, last),
+            ),
+            xlsx_layout.subtotal(
+                [line["score"] for line in lines],
+                xlsx_layout.column_range(veto_col + 1, sheet.first_data_row, last),
+            ),
+            None,
+            None,
+        ]
+        sheet.write_row(totals, total=True)
+
+    def _summary_columns(self):
+        return [
+            (_("No."), 6, "int"),
+            (_("Branch"), 28, "text"),
+            (_("Members"), 9, "int"),
+            (_("Graded"), 9, "int"),
+            (_("Exempt"), 9, "int"),
+            (_("Vetoed"), 9, "int"),
+            (_("Average Score"), 10, "points"),
+            (_("Highest Score"), 10, "points"),
+            (_("Lowest Score"), 10, "points"),
+            (_("Excellent"), 9, "int"),
+            (_("Qualified"), 9, "int"),
+            (_("Basically Qualified"), 11, "int"),
+            (_("Unqualified"), 9, "int"),
+        ]
+
+    @staticmethod
+    def _summary_values(lines):
+        scores = [line["score"] for line in lines]
+        grades = [line["grade_key"] for line in lines]
+        return [
+            len(lines),
+            sum(1 for grade in grades if grade and grade != "exempt"),
+            grades.count("exempt"),
+            sum(1 for line in lines if line["veto"]),
+            round(sum(scores) / len(scores), 2) if scores else None,
+            max(scores, default=None),
+            min(scores, default=None),
+            grades.count("excellent"),
+            grades.count("qualified"),
+            grades.count("basic"),
+            grades.count("unqualified"),
+        ]
+
+    def _ledger_file(self, period, branches):
+        """``(filename, bytes)`` of the ledger of ``period`` for ``branches``."""
+        period = period.sudo()
+        branches = branches.sudo()
+        lines = self._ledger_lines(period, branches)
+        categories = period.ruleset_id.category_ids.sorted(
+            lambda category: (
+                category.list_type != "positive",
+                category.sequence,
+                category.id,
+            )
+        )
+        by_branch = defaultdict(list)
+        for line in lines:
+            by_branch[line["branch"]].append(line)
+        book = LedgerWorkbook(period.company_id.name)
+        summary = book.add_sheet(
+            _("Summary"),
+            _("Party Member Points Ledger: Summary"),
+            self._subtitle(period, provisional=True),
+            self._summary_columns(),
+        )
+        filled = [branch for branch in branches if by_branch.get(branch)]
+        stats = [self._summary_values(by_branch[branch]) for branch in filled]
+        for number, (branch, values) in enumerate(
+            zip(filled, stats, strict=True), start=1
+        ):
+            summary.write_row([number, branch.complete_name] + values)
+        last = summary.row - 1
+        summary.add_filter()
+        overall = self._summary_values(lines)
+        totals = [_("Total"), _("%(count)s branches", count=len(filled))]
+        for index, value in enumerate(overall):
+            if index in (4, 5, 6):
+                # average, highest and lowest of every member, not of branches
+                totals.append(value)
+                continue
+            totals.append(
+                xlsx_layout.subtotal(
+                    [values[index] for values in stats],
+                    xlsx_layout.column_range(index + 2, summary.first_data_row, last),
+                )
+            )
+        summary.write_row(totals, total=True)
+        for branch in filled:
+            self._write_ledger_sheet(
+                book, period, branch, by_branch[branch], categories
+            )
+        filename = _("Points Ledger %(period)s.xlsx", period=period.name)
+        return filename, book.close()
+
+    # ------------------------------------------------------------------
+    # the ledger of entries
+    # ------------------------------------------------------------------
+    def _entry_columns(self):
+        return [
+            (_("No."), 6, "int"),
+            (_("Full Name"), 12, "center"),
+            (_("Date"), 11, "date"),
+            (_("Code"), 9, "center"),
+            (_("Item"), 30, "wrap"),
+            (_("List"), 9, "center"),
+            (_("Quantity"), 7, "points"),
+            (_("Points"), 9, "points"),
+            (_("Status"), 9, "center"),
+            (_("Approved By"), 12, "center"),
+            (_("Reason"), 36, "wrap"),
+            (_("Evidence"), 7, "int"),
+            (_("Reversal"), 24, "wrap"),
+        ]
+
+    def _entries_file(self, period, branches, member=None):
+        """``(filename, bytes)`` of every entry of ``member`` (or of the
+        members of ``branches``) in ``period``, one sheet per branch."""
+        period = period.sudo()
+        domain = [("period_id", "=", period.id)]
+        if member:
+            domain.append(("member_id", "=", member.id))
+        else:
+            domain.append(("branch_id", "in", branches.ids))
+        entries = (
+            self.env["party.points.entry"]
+            .sudo()
+            .search(domain, order="branch_id, member_id, date, id")
+        )
+        states = self._labels("party.points.entry", "state")
+        lists = self._labels("party.points.entry", "list_type")
+        approved = states["approved"]
+        book = LedgerWorkbook(period.company_id.name)
+        columns = self._entry_columns()
+        by_branch = defaultdict(list)
+        for entry in entries:
+            by_branch[entry.branch_id].append(entry)
+        sheets = [branch for branch in branches if by_branch.get(branch)]
+        sheets += [branch for branch in by_branch if branch not in sheets]
+        for branch in sheets or (member.branch_id if member else branches)[:1]:
+            rows = by_branch.get(branch, [])
+            sheet = book.add_sheet(
+                member.name if member else branch.name,
+                _("Points Entries Ledger"),
+                self._subtitle(period, branch=branch, member=member),
+                columns,
+            )
+            points, state_labels = [], []
+            for number, entry in enumerate(rows, start=1):
+                reason = entry.description or ""
+                if entry.reject_reason:
+                    reason = _(
+                        "%(text)s Rejected: %(reason)s",
+                        text=reason,
+                        reason=entry.reject_reason,
+                    ).strip()
+                if entry.reversal_of_id:
+                    reversal = _(
+                        "Reverses %(entry)s", entry=entry.reversal_of_id.display_name
+                    )
+                elif entry.reversed_by_id:
+                    reversal = _(
+                        "Reversed on %(date)s",
+                        date=entry.reversed_by_id.approved_date.date(),
+                    )
+                else:
+                    reversal = ""
+                state = states[entry.state]
+                points.append(entry.points if entry.state == "approved" else 0.0)
+                state_labels.append(state)
+                sheet.write_row(
+                    [
+                        number,
+                        entry.member_id.name,
+                        entry.date,
+                        entry.rule_id.code,
+                        entry.rule_id.name,
+                        lists.get(entry.list_type, ""),
+                        entry.quantity,
+                        entry.points,
+                        state,
+                        entry.approved_by_id.name or "",
+                        reason,
+                        len(entry.attachment_ids),
+                        reversal,
+                    ]
+                )
+            last = sheet.row - 1
+            sheet.add_filter()
+            first = sheet.first_data_row
+            sheet.write_row(
+                [
+                    _("Total"),
+                    _("%(count)s entries", count=len(rows)),
+                    None,
+                    None,
+                    _("Approved points"),
+                    None,
+                    None,
+                    xlsx_layout.sum_if(
+                        points,
+                        xlsx_layout.column_range(8, first, last),
+                        approved,
+                        xlsx_layout.column_range(7, first, last),
+                    ),
+                    xlsx_layout.count_if(
+                        state_labels, xlsx_layout.column_range(8, first, last), approved
+                    ),
+                    None,
+                    None,
+                    None,
+                    None,
+                ],
+                total=True,
+            )
+        name = member.name if member else "、".join(branches.mapped("name"))
+        filename = _(
+            "Points Entries %(name)s %(period)s.xlsx", name=name, period=period.name
+        )
+        return filename, book.close()

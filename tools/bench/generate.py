@@ -398,7 +398,7 @@ def _entries(cr, shape, size, company_id, uid, ruleset_id, periods, today):
     cr.execute(
         common.format(
             source=f"""
-            SELECT n, (n * 7919) %% %(members)s AS member_idx,
+            SELECT n, (n::bigint * 7919) %% %(members)s AS member_idx,
                    %(start)s::date + 200 + (n %% 100) AS day, 1.0 AS quantity,
                    'approved' AS state,
                    (SELECT id FROM bench_rule WHERE is_veto
@@ -589,8 +589,8 @@ def _suggestions(cr, shape, size, company, uid, year, today):
                    END AS closed
             FROM bench_suggestion b
         ) t
-        JOIN bench_employee sub ON sub.idx = (t.n * 7919) %% %(employees)s
-        JOIN bench_employee resp ON resp.idx = (t.n * 104729) %% %(employees)s
+        JOIN bench_employee sub ON sub.idx = (t.n::bigint * 7919) %% %(employees)s
+        JOIN bench_employee resp ON resp.idx = (t.n::bigint * 104729) %% %(employees)s
         ORDER BY t.n
         """,
         {

@@ -1,6 +1,6 @@
 # The two commands of this repository (see README.md). Python, Odoo and
 # PostgreSQL are found by tools/common.sh; nothing here needs flags.
-.PHONY: test demo i18n clean
+.PHONY: test demo i18n bench clean
 
 test:
 	@bash tools/test.sh
@@ -10,6 +10,9 @@ demo:
 
 i18n:
 	@bash tools/i18n.sh
+
+bench:
+	@bash tools/bench.sh
 
 clean:
 	rm -rf .venv .pytest_cache .ruff_cache .hypothesis build *.egg-info bench-results.json

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import split_every
 
 from ..lib import scoring
 
@@ -49,6 +50,8 @@ LOCKED_FIELDS = WORKFLOW_FIELDS | {
 # from a workflow method of this model.
 _WORKFLOW = object()
 _WORKFLOW_KEY = "party_points_workflow"
+# Entries notified between two cache resets (see _notify_member).
+NOTIFY_CHUNK = 50
 
 
 class PartyPointsEntry(models.Model):
@@ -387,12 +390,17 @@ class PartyPointsEntry(models.Model):
         return self._workflow_env().write(vals)
 
     def _notify_member(self, subtype_xmlid, body):
-        for entry in self:
-            entry.message_post(
-                body=body,
-                subtype_xmlid=subtype_xmlid,
-                partner_ids=entry.member_id.sudo().user_id.partner_id.ids,
-            )
+        # One message per entry, posted in chunks with the cache emptied in
+        # between: the records each post leaves in the cache otherwise make
+        # every post slower than the last (3x per entry at 1,000 entries).
+        for chunk in split_every(NOTIFY_CHUNK, self.ids, self.browse):
+            for entry in chunk:
+                entry.message_post(
+                    body=body,
+                    subtype_xmlid=subtype_xmlid,
+                    partner_ids=entry.member_id.sudo().user_id.partner_id.ids,
+                )
+            self.env.invalidate_all()
 
     def _check_reviewer(self):
         """Raise unless the current user may approve, reject or reverse every

@@ -1,0 +1,144 @@
+"""Run the benchmark inside Odoo: generate the data once, then measure.
+
+    python tools/bench/run.py -d DB --addons-path=... [--members N ...]
+
+Called by ``make bench`` (tools/bench.sh), which creates DB and installs the
+addons first. Prints a table and writes bench-results.json at the root.
+"""
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import generate
+import measures
+
+import odoo
+from odoo import SUPERUSER_ID, Command, api
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def parse(argv):
+    sizes = generate.Size()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--data-dir")
+    for name in ("branches", "members", "entries", "suggestions", "seed"):
+        parser.add_argument(f"--{name}", type=int, default=getattr(sizes, name))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--measure",
+        action="append",
+        choices=sorted(measures.MEASURES),
+        help="only this measure (repeatable); default: all",
+    )
+    parser.add_argument("--output", default=str(ROOT / "bench-results.json"))
+    return parser.parse_args(argv)
+
+
+def prepare(env, size):
+    """Generate ``size`` unless the database holds it already (committed)."""
+    found = generate.existing(env.cr)
+    if found == size:
+        print(f"Reusing the generated data ({size}).")
+        return generate.locate(env)
+    if found is not None:
+        sys.exit(
+            f"The database holds another size ({found}); RESET=1 make bench "
+            "starts afresh."
+        )
+    print(f"Generating {size} ...", flush=True)
+    start = time.perf_counter()
+    data = generate.generate(env, size)
+    env.cr.commit()
+    print(f"Generated in {time.perf_counter() - start:.1f} s; analysing ...")
+    env.cr.execute("ANALYZE")
+    env.cr.commit()
+    return data
+
+
+def table(rows):
+    head = ("measure", "value", "floor", "ratio", "target", "unit", "met")
+    lines = [head]
+    for r in rows:
+        lines.append(
+            (
+                r["name"],
+                f"{r['value']:.3f}",
+                f"{r['floor']:.3f}",
+                f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-",
+                f"<= {r['target']}x",
+                r["unit"],
+                "yes" if r["met"] else "NO",
+            )
+        )
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(
+            str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)
+        )
+        for line in lines
+    )
+
+
+def main(argv):
+    args = parse(argv)
+    config = ["-d", args.database, f"--addons-path={args.addons_path}"]
+    if args.data_dir:
+        config.append(f"--data-dir={args.data_dir}")
+    odoo.tools.config.parse_config(config + ["--log-level=warn", "--no-http"])
+    size = generate.Size(
+        branches=args.branches,
+        members=args.members,
+        entries=args.entries,
+        suggestions=args.suggestions,
+        seed=args.seed,
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        if "party.suggestion" not in env:
+            sys.exit(
+                f"{args.database} lacks the addons; RESET=1 make bench starts afresh."
+            )
+        data = prepare(env, size)
+        admin = env.ref("base.user_admin")
+        admin.company_ids = [Command.link(data["company"].id)]
+        user_env = api.Environment(
+            cr,
+            admin.id,
+            {"allowed_company_ids": [data["company"].id], "tracking_disable": False},
+        )
+        bench = measures.Bench(
+            user_env, {k: v.with_env(user_env) for k, v in data.items()}, args.runs
+        )
+        rows = []
+        for name in args.measure or list(measures.MEASURES):
+            print(f"Measuring {name} ...", flush=True)
+            rows += measures.MEASURES[name]["func"](bench)
+        cr.rollback()
+    print()
+    print(table(rows))
+    result = {
+        "size": size.__dict__,
+        "database": args.database,
+        "runs": args.runs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "measures": {r["name"]: r for r in rows},
+    }
+    Path(args.output).write_text(
+        json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"\nWritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

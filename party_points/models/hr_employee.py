@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -40,3 +40,17 @@ class HrEmployee(models.Model):
                 context={"default_employee_id": self.id},
             )
         return action
+
+    def action_grant_portal(self):
+        """Open the standard portal access wizard on the employee's work
+        contact: the portal user it creates (and invites by email) sees the
+        employee's suggestions and, for a member, their points and claims
+        on /my."""
+        self.ensure_one()
+        employee = self.sudo()
+        if not employee.work_contact_id:
+            employee._create_work_contacts()
+        wizard = self.env["portal.wizard"].create(
+            {"partner_ids": [Command.set(employee.work_contact_id.ids)]}
+        )
+        return wizard._action_open_modal()

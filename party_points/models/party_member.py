@@ -1,4 +1,4 @@
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 MEMBER_TYPES = [
@@ -144,14 +144,7 @@ class PartyMember(models.Model):
         return self._points_action("party_points.party_points_result_action")
 
     def action_grant_portal(self):
-        """Open the standard portal access wizard on the employee's work
-        contact: the portal user it creates (and invites by email) sees this
-        member's points, claims and suggestions on /my."""
+        """Grant this member portal access: see
+        :meth:`hr.employee.action_grant_portal`."""
         self.ensure_one()
-        employee = self.employee_id.sudo()
-        if not employee.work_contact_id:
-            employee._create_work_contacts()
-        wizard = self.env["portal.wizard"].create(
-            {"partner_ids": [Command.set(employee.work_contact_id.ids)]}
-        )
-        return wizard._action_open_modal()
+        return self.employee_id.action_grant_portal()

@@ -1,6 +1,10 @@
 import base64
+import io
 import json
+import re
 from datetime import date, timedelta
+
+import openpyxl
 
 from odoo import Command, http
 from odoo.exceptions import AccessError
@@ -185,6 +189,24 @@ class TestPortalPoints(PortalPointsCase):
         self.assertEqual(self.emp_me.user_id, self.user_me)
         self.assertEqual(self.member_me.user_id, self.user_me)
 
+    def test_grant_portal_access_from_the_employee_form(self):
+        employee = self.env["hr.employee"].create(
+            {"name": "Worker Tang", "company_id": self.company.id}
+        )
+        action = employee.action_grant_portal()
+        wizard = self.env["portal.wizard"].browse(action["res_id"])
+        self.assertEqual(wizard.partner_ids, employee.work_contact_id)
+        wizard.user_ids.email = "worker.tang@example.com"
+        wizard.user_ids.action_grant_access()
+        user = wizard.user_ids.user_id
+        self.assertTrue(user.share)
+        user.password = "worker-tang-secret"
+        self.authenticate(user.login, "worker-tang-secret")
+        home = self.url_open("/my")
+        self.assertEqual(home.status_code, 200)
+        # not a member: no points card
+        self.assertNotIn('href="/my/points"', home.text)
+
     def test_grant_portal_access_from_the_member_form(self):
         employee = self.env["hr.employee"].create(
             {"name": "Member Yan", "company_id": self.company.id}
@@ -268,6 +290,30 @@ class TestPortalPoints(PortalPointsCase):
         self.ruleset.rank_visible_to_members = True
         page = self.url_open("/my/points").text
         self.assertRegex(page, r'<td class="text-end">\s*2\s*</td>')
+
+    def test_members_download_only_their_own_ledger(self):
+        self._entry(self.member_me, self.r_meet)
+        self._entry(self.member_other, self.r_award)
+        self._login(self.user_me)
+        page = self.url_open("/my/points").text
+        link = re.search(r'href="(/party_points/export/member\?[^"]+)"', page)
+        response = self.url_open(link.group(1).replace("&amp;", "&"))
+        self.assertEqual(response.status_code, 200)
+        book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+        cells = {
+            str(cell)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell is not None
+        }
+        self.assertTrue(any("Branch meeting" in cell for cell in cells))
+        self.assertFalse(any("Plant award" in cell for cell in cells))
+        url = link.group(1).replace("&amp;", "&")
+        theirs = url.replace(
+            f"member_id={self.member_me.id}", f"member_id={self.member_other.id}"
+        )
+        self.assertEqual(self.url_open(theirs).status_code, 403)
 
     def test_entry_pages_of_other_members_are_not_found(self):
         mine = self._entry(self.member_me, self.r_meet)

@@ -137,9 +137,9 @@ class Bench:
     @contextmanager
     def http(self, user):
         """``get(url)``: a GET through Odoo's WSGI application (werkzeug's
-        test client), logged in as ``user``. The registry is in test mode on this Bench's cursor (as
-        in ``HttpCase``): requests run in-process, in this transaction, and
-        their queries count on ``env.cr``."""
+        test client), logged in as ``user``. The registry is in test mode on
+        this Bench's cursor (as in ``HttpCase``): requests run in-process, in
+        this transaction, and their queries count on ``env.cr``."""
         env = self.env
         registry = env.registry
         env.flush_all()

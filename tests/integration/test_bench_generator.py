@@ -1,11 +1,13 @@
 """The benchmark's generator (tools/bench, ``make bench``) at a tiny size: the
 shape it promises, the stored computed columns as the ORM would fill them,
-and the product's close and approve working on what it made."""
+the product's close and approve working on what it made, and the measures
+of the member page and the exports running on it."""
 
 import importlib.util
 from collections import Counter
 from pathlib import Path
 
+from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.party_points.lib import scoring
@@ -21,6 +23,7 @@ def _load(name):
 
 
 generate = _load("generate")
+measures = _load("measures")
 
 
 @tagged("post_install", "-at_install")
@@ -160,3 +163,48 @@ class TestBenchGenerator(TransactionCase):
         graded = results.filtered("grade")
         self.assertTrue(graded)
         self.assertTrue(graded.filtered("rank_overall"))
+
+    def _bench(self):
+        admin = self.env.ref("base.user_admin")
+        admin.company_ids = [Command.link(self.company.id)]
+        env = self.env(user=admin, context={"allowed_company_ids": self.company.ids})
+        return measures.Bench(
+            env, {key: value.with_env(env) for key, value in self.data.items()}, 1
+        )
+
+    def test_member_page_measure(self):
+        """GET /my/points rendered in-process for a portal member; without a
+        small database the page is its own floor, so the queries match."""
+        page, count = measures.page_timing(self._bench())
+        counts = self._rows(
+            """SELECT count(*) FROM party_points_entry WHERE company_id = %s
+            GROUP BY member_id""",
+            self.company.id,
+        )
+        self.assertEqual(count, min((c for (c,) in counts), key=lambda c: abs(c - 100)))
+        self.assertGreater(page.queries, 5)
+        rows = measures.member_page(self._bench())
+        self.assertEqual(
+            [r["name"] for r in rows], ["member page", "member page queries"]
+        )
+        self.assertEqual(rows[1]["value"], rows[1]["floor"])
+        self.assertFalse(
+            self.env["res.users"].search([("login", "=like", "bench.member.%")])
+        )
+
+    def test_export_measures(self):
+        bench = self._bench()
+        state = self.year.state
+        ledger = measures.points_ledger_export(bench)
+        self.assertEqual(
+            [r["name"] for r in ledger],
+            ["points ledger export", "points ledger export memory"],
+        )
+        self.assertEqual(ledger[0]["branches"], 8)
+        self.assertGreater(ledger[0]["cells"], 60 * 10)
+        self.assertEqual(self.year.state, state)  # the close was rolled back
+        entries = measures.member_ledger_export(bench)
+        self.assertGreater(entries[0]["entries"], 1000)
+        self.assertEqual(entries[0]["sheets"], entries[0]["branches"])
+        for result in (ledger[1], entries[1]):
+            self.assertTrue(0 < result["value"] < 100, result)

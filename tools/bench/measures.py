@@ -7,18 +7,27 @@ scale. ``ratio = value / floor`` is what the target bounds, so the figures
 hold on a slow machine as on a fast one. Everything a measure changes is
 rolled back (:meth:`Bench.rolled_back`), so runs repeat on the same data.
 
-Adding a measure (the member page, the exports) is one function::
+Adding a measure is one function::
 
-    @measure("member page", target=1.5, unit="ms")
-    def member_page(bench):
+    @measure("close", target=10, unit="ms")
+    def close(bench):
         value = bench.timed(lambda: ...)
         return [row(...)]
 """
 
+import io
 import statistics
 import time
+import tracemalloc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from werkzeug.test import Client
+
+import odoo
+from odoo import Command
+from odoo.service import security
+from odoo.tools.misc import xlsxwriter
 
 MEASURES = {}
 
@@ -57,12 +66,14 @@ class Timing:
 class Bench:
     """The environment the measures run in: ``env`` is the committee user
     (admin) working the generated company; ``data`` what the generator
-    made (company, year_period, open_period)."""
+    made (company, year_period, open_period). ``small`` is the same kind
+    of Bench on a database 100 times smaller (the member page's floor)."""
 
     env: object
     data: dict
     runs: int = 5
     rows: list = field(default_factory=list)
+    small: object = None
 
     @contextmanager
     def rolled_back(self):
@@ -108,6 +119,46 @@ class Bench:
                 self.env.cr.fetchall()
 
         return run
+
+    def peak_memory(self, func):
+        """Peak growth of Python's allocations (tracemalloc, in MB) while
+        ``func`` runs once (rolled back) from an empty ORM cache."""
+        with self.rolled_back():
+            self.env.invalidate_all()
+            tracemalloc.start()
+            try:
+                base = tracemalloc.get_traced_memory()[0]
+                func()
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        return (peak - base) / 2**20
+
+    @contextmanager
+    def http(self, user):
+        """``get(url)``: a GET through Odoo's WSGI application (werkzeug's
+        test client), logged in as ``user``. The registry is in test mode on
+        this Bench's cursor (as in ``HttpCase``): requests run in-process, in
+        this transaction, and their queries count on ``env.cr``."""
+        env = self.env
+        registry = env.registry
+        env.flush_all()
+        registry.enter_test_mode(env.cr)
+        session = odoo.http.root.session_store.new()
+        try:
+            session.update(odoo.http.get_default_session(), db=env.cr.dbname)
+            session.uid = user.id
+            session.login = user.login
+            session.session_token = security.compute_session_token(session, env)
+            session.context = dict(user.context_get())
+            odoo.http.root.session_store.save(session)
+            client = Client(odoo.http.root, use_cookies=False)
+            cookie = {"Cookie": f"session_id={session.sid}"}
+            yield lambda url: client.get(url, headers=cookie)
+        finally:
+            odoo.http.root.session_store.delete(session)
+            registry.leave_test_mode()
+            env.invalidate_all()
 
 
 # -- close ------------------------------------------------------------------
@@ -246,3 +297,214 @@ def approve(bench):
             floor_is="the same call on 100 entries",
         ),
     ]
+
+
+# -- member page ----------------------------------------------------------------
+
+
+def _page_member(bench, entries=100):
+    """A portal user for the member whose ledger is nearest ``entries``
+    entries (created in the caller's transaction) and their entry count."""
+    env = bench.env
+    env.cr.execute(
+        """
+        SELECT member_id, count(*) FROM party_points_entry
+        WHERE company_id = %s GROUP BY member_id
+        ORDER BY abs(count(*) - %s), member_id LIMIT 1
+        """,
+        [bench.data["company"].id, entries],
+    )
+    member_id, count = env.cr.fetchone()
+    member = env["party.member"].browse(member_id)
+    company = bench.data["company"]
+    user = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            {
+                "name": member.name,
+                "login": f"bench.member.{member_id}",
+                "company_id": company.id,
+                "company_ids": [Command.set(company.ids)],
+                "groups_id": [Command.set(env.ref("base.group_portal").ids)],
+            }
+        )
+    )
+    member.employee_id.user_id = user
+    return user, count
+
+
+def page_timing(bench, url="/my/points"):
+    """Server time and queries of GET ``url`` for a member with 100 entries,
+    rendered in-process through Odoo's WSGI application."""
+    with bench.rolled_back():
+        user, count = _page_member(bench)
+        with bench.http(user) as http_get:
+
+            def get():
+                response = http_get(url)
+                if response.status_code != 200:
+                    raise RuntimeError(
+                        f"GET {url}: {response.status} {response.location}"
+                    )
+
+            return bench.timed(get), count
+
+
+@measure("member page", target=1.5, unit="ms")
+def member_page(bench):
+    big, big_count = page_timing(bench)
+    small, small_count = page_timing(bench.small or bench)
+    extra = {
+        "entries": big_count,
+        "floor_is": "the same page in a database 100 times smaller",
+        "floor_entries": small_count,
+    }
+    return [
+        row(
+            "member page", big.seconds * 1000, small.seconds * 1000, 1.5, "ms", **extra
+        ),
+        row("member page queries", big.queries, small.queries, 1.0, "queries", **extra),
+    ]
+
+
+# -- exports --------------------------------------------------------------------
+
+MEMORY_BUDGET_MB = 100
+
+
+@contextmanager
+def recorded_cells():
+    """The rows the product writes into its workbooks while inside, as
+    ``[(sheet, [values, ...]), ...]`` (formulas as their values)."""
+    # imported here: the addons path is known once Odoo is configured
+    from odoo.addons.party_points.lib.xlsx_layout import Formula
+    from odoo.addons.party_points.report import party_xlsx
+
+    sheets = []
+    write_row = party_xlsx.LedgerSheet.write_row
+
+    def recording(sheet, values, total=False):
+        if not sheets or sheets[-1][0] is not sheet:
+            sheets.append((sheet, []))
+        sheets[-1][1].append(
+            [value.value if isinstance(value, Formula) else value for value in values]
+        )
+        return write_row(sheet, values, total)
+
+    party_xlsx.LedgerSheet.write_row = recording
+    try:
+        yield sheets
+    finally:
+        party_xlsx.LedgerSheet.write_row = write_row
+
+
+def bare_xlsx(sheets):
+    """The floor: bare xlsxwriter writing the same cells from Python lists,
+    in the same constant-memory mode, each cell with a format (as the
+    product's, whose empty cells carry borders)."""
+    rows = [sheet_rows for _sheet, sheet_rows in sheets]
+
+    def write():
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+        # one bordered format for every cell: empty cells are written too
+        cell_format = book.add_format({"border": 1})
+        for index, sheet_rows in enumerate(rows):
+            sheet = book.add_worksheet(f"S{index}")
+            for number, cells in enumerate(sheet_rows):
+                sheet.write_row(number, 0, cells, cell_format)
+        book.close()
+        return buffer.getvalue()
+
+    return write
+
+
+def export_rows(bench, name, export, **extra):
+    """Time ``export`` against bare xlsxwriter writing its cells, and its
+    peak memory growth against the budget."""
+    with recorded_cells() as sheets:
+        bench.once(export)
+    sheets = [(None, rows) for _sheet, rows in sheets]
+    product = bench.timed(export)
+    floor = bench.timed(bare_xlsx(sheets))
+    memory = bench.peak_memory(export)
+    extra.update(
+        sheets=len(sheets),
+        cells=sum(len(cells) for _sheet, rows in sheets for cells in rows),
+        queries=product.queries,
+    )
+    return [
+        row(
+            name,
+            product.seconds * 1000,
+            floor.seconds * 1000,
+            1.5,
+            "ms",
+            floor_is="bare xlsxwriter writing the same cells from lists",
+            **extra,
+        ),
+        row(
+            f"{name} memory",
+            memory,
+            MEMORY_BUDGET_MB,
+            1.0,
+            "MB",
+            floor_is=f"the budget: {MEMORY_BUDGET_MB} MB (tracemalloc peak growth)",
+        ),
+    ]
+
+
+@measure("points ledger export", target=1.5, unit="ms")
+def points_ledger_export(bench):
+    """The ledger of results of the closed year for every branch."""
+    env = bench.env
+    company = bench.data["company"]
+    period = bench.data["year_period"]
+    branches = env["party.branch"].search([("company_id", "=", company.id)])
+    Export = env["party.points.export"]
+    with bench.rolled_back():
+        period.action_close()
+        env.flush_all()
+        return export_rows(
+            bench,
+            "points ledger export",
+            lambda: Export._export_file(
+                "ledger", period, branches, env["party.member"]
+            ),
+            branches=len(branches),
+        )
+
+
+@measure("member ledger export", target=1.5, unit="ms")
+def member_ledger_export(bench, entries=100_000):
+    """The ledger of entries of the year for the first branches (without
+    branches below them) holding ``entries`` entries together (all of them
+    at small sizes)."""
+    env = bench.env
+    period = bench.data["year_period"]
+    env.cr.execute(
+        """
+        SELECT branch_id, count(*) FROM party_points_entry e
+        WHERE period_id = %s AND NOT EXISTS (
+            SELECT FROM party_branch b WHERE b.parent_id = e.branch_id
+        )
+        GROUP BY branch_id ORDER BY branch_id
+        """,
+        [period.id],
+    )
+    ids, total = [], 0
+    for branch_id, count in env.cr.fetchall():
+        if total >= entries:
+            break
+        ids.append(branch_id)
+        total += count
+    branches = env["party.branch"].browse(ids)
+    Export = env["party.points.export"]
+    return export_rows(
+        bench,
+        "member ledger export",
+        lambda: Export._export_file("member", period, branches, env["party.member"]),
+        entries=total,
+        branches=len(ids),
+    )

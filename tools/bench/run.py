@@ -12,6 +12,7 @@ import os
 import platform
 import sys
 import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -34,6 +35,11 @@ def parse(argv):
     for name in ("branches", "members", "entries", "suggestions", "seed"):
         parser.add_argument(f"--{name}", type=int, default=getattr(sizes, name))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--small-database",
+        help="a database for the member page's floor, generated 100 times "
+        "smaller; default: the member page is compared with itself",
+    )
     parser.add_argument(
         "--measure",
         action="append",
@@ -65,6 +71,40 @@ def prepare(env, size):
     return data
 
 
+def small_size(size):
+    """``size`` 100 times smaller, with as many entries per member."""
+    return generate.Size(
+        branches=max(8, size.branches // 10),
+        members=size.members // 100,
+        entries=size.entries // 100,
+        suggestions=size.suggestions // 100,
+        seed=size.seed,
+    )
+
+
+@contextmanager
+def bench_on(database, size, runs):
+    """A :class:`measures.Bench` on ``database`` generated at ``size``, as
+    the admin working its company; rolled back at the end."""
+    registry = odoo.modules.registry.Registry(database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        if "party.suggestion" not in env:
+            sys.exit(f"{database} lacks the addons; RESET=1 make bench starts afresh.")
+        data = prepare(env, size)
+        admin = env.ref("base.user_admin")
+        admin.company_ids = [Command.link(data["company"].id)]
+        user_env = api.Environment(
+            cr,
+            admin.id,
+            {"allowed_company_ids": [data["company"].id], "tracking_disable": False},
+        )
+        yield measures.Bench(
+            user_env, {k: v.with_env(user_env) for k, v in data.items()}, runs
+        )
+        cr.rollback()
+
+
 def table(rows):
     head = ("measure", "value", "floor", "ratio", "target", "unit", "met")
     lines = [head]
@@ -91,7 +131,9 @@ def table(rows):
 
 def main(argv):
     args = parse(argv)
-    config = ["-d", args.database, f"--addons-path={args.addons_path}"]
+    databases = ",".join(filter(None, [args.database, args.small_database]))
+    # both databases are served to the member page's requests
+    config = ["-d", databases, f"--addons-path={args.addons_path}"]
     if args.data_dir:
         config.append(f"--data-dir={args.data_dir}")
     odoo.tools.config.parse_config(config + ["--log-level=warn", "--no-http"])
@@ -102,34 +144,23 @@ def main(argv):
         suggestions=args.suggestions,
         seed=args.seed,
     )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        if "party.suggestion" not in env:
-            sys.exit(
-                f"{args.database} lacks the addons; RESET=1 make bench starts afresh."
+    wanted = args.measure or list(measures.MEASURES)
+    with ExitStack() as stack:
+        bench = stack.enter_context(bench_on(args.database, size, args.runs))
+        if args.small_database and "member page" in wanted:
+            bench.small = stack.enter_context(
+                bench_on(args.small_database, small_size(size), args.runs)
             )
-        data = prepare(env, size)
-        admin = env.ref("base.user_admin")
-        admin.company_ids = [Command.link(data["company"].id)]
-        user_env = api.Environment(
-            cr,
-            admin.id,
-            {"allowed_company_ids": [data["company"].id], "tracking_disable": False},
-        )
-        bench = measures.Bench(
-            user_env, {k: v.with_env(user_env) for k, v in data.items()}, args.runs
-        )
         rows = []
-        for name in args.measure or list(measures.MEASURES):
+        for name in wanted:
             print(f"Measuring {name} ...", flush=True)
             rows += measures.MEASURES[name]["func"](bench)
-        cr.rollback()
     print()
     print(table(rows))
     result = {
         "size": size.__dict__,
         "database": args.database,
+        "small_database": args.small_database,
         "runs": args.runs,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "measures": {r["name"]: r for r in rows},

@@ -213,15 +213,7 @@ class PartyPortal(CustomerPortal):
         )
         ruleset = period.ruleset_id
         result = scoring.compute_results(
-            scoring.Ruleset(
-                base_score=ruleset.base_score,
-                min_score=ruleset.min_score,
-                max_score=ruleset.max_score,
-                excellent_min=ruleset.excellent_min,
-                qualified_min=ruleset.qualified_min,
-                basic_min=ruleset.basic_min,
-                excellent_quota=ruleset.excellent_quota,
-            ),
+            ruleset._scoring_ruleset(),
             [scoring.Member(member.id, member.branch_id.id, False)],
             {(member.id, rule.id): total for rule, total in sums},
             {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},

@@ -228,15 +228,7 @@ class PartyPointsPeriod(models.Model):
             )
             veto_entries.setdefault(entry.member_id.id, []).append(entry.id)
         results = scoring.compute_results(
-            scoring.Ruleset(
-                base_score=ruleset.base_score,
-                min_score=ruleset.min_score,
-                max_score=ruleset.max_score,
-                excellent_min=ruleset.excellent_min,
-                qualified_min=ruleset.qualified_min,
-                basic_min=ruleset.basic_min,
-                excellent_quota=ruleset.excellent_quota,
-            ),
+            ruleset._scoring_ruleset(),
             [
                 scoring.Member(
                     member.id,

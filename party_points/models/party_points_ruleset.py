@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib import scoring
+
 LIST_TYPES = [("positive", "Positive List"), ("negative", "Negative List")]
 VETO_EFFECTS = [
     ("zero", "Score Set to Zero"),
@@ -98,6 +100,19 @@ class PartyPointsRuleset(models.Model):
                         book=ruleset.name,
                     )
                 )
+
+    def _scoring_ruleset(self):
+        """This rule book as :mod:`..lib.scoring` takes it."""
+        self.ensure_one()
+        return scoring.Ruleset(
+            base_score=self.base_score,
+            min_score=self.min_score,
+            max_score=self.max_score,
+            excellent_min=self.excellent_min,
+            qualified_min=self.qualified_min,
+            basic_min=self.basic_min,
+            excellent_quota=self.excellent_quota,
+        )
 
     def graded_member_types(self):
         """The member types this rule book grades."""

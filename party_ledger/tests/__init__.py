@@ -6,3 +6,4 @@ from . import test_rates
 from . import test_access
 from . import test_portal
 from . import test_portal_employee
+from . import test_multicompany

@@ -1,2 +1,3 @@
 from . import test_branch_member
 from . import test_portal
+from . import test_multicompany

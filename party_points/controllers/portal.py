@@ -191,39 +191,19 @@ class PartyPortal(CustomerPortal):
     def _running_score(member, period):
         """The member's score so far in an open period: approved entries
         scored by the same ``lib.scoring`` code that closes the period."""
-        Entry = request.env["party.points.entry"].sudo()
-        approved = [
-            ("period_id", "=", period.id),
-            ("member_id", "=", member.id),
-            ("state", "=", "approved"),
-        ]
-        sums = Entry._read_group(approved, ["rule_id"], ["points:sum"])
-        rules = (
-            request.env["party.points.rule"]
-            .sudo()
-            .browse([rule.id for rule, _total in sums])
-        )
-        vetoes = Entry.search(
-            approved
-            + [
-                ("is_veto", "=", True),
-                ("reversed_by_id", "=", False),
-                ("reversal_of_id", "=", False),
-            ]
-        )
-        ruleset = period.ruleset_id
+        period = period.sudo()
+        veto_effects, veto_entries = period._vetoes(member)
         result = scoring.compute_results(
-            ruleset._scoring_ruleset(),
+            period.ruleset_id._scoring_ruleset(),
             [scoring.Member(member.id, member.branch_id.id, False)],
-            {(member.id, rule.id): total for rule, total in sums},
-            {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
-            {
-                category.id: (category.list_type, category.period_cap)
-                for category in rules.category_id
-            },
-            {member.id: vetoes.rule_id.mapped("veto_effect")},
+            *period._approved_points(member),
+            veto_effects,
         )[member.id]
-        result["veto_entries"] = vetoes
+        result["veto_entries"] = (
+            request.env["party.points.entry"]
+            .sudo()
+            .browse(veto_entries.get(member.id, []))
+        )
         if result["veto_effect"]:
             labels = dict(
                 request.env["party.points.rule"]

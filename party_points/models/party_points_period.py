@@ -164,10 +164,10 @@ class PartyPointsPeriod(models.Model):
             .search([("branch_id", "in", self._scored_branches().ids)])
         )
 
-    def _approved_points(self):
-        """The approved points of this period, read set-based (sudo), in the
-        shape :func:`scoring.compute_results` takes: ``(rule_sums, rules,
-        categories)``."""
+    def _approved_points(self, member=None):
+        """The approved points of this period (of ``member`` only, if given),
+        read set-based (sudo), in the shape :func:`scoring.compute_results`
+        takes: ``(rule_sums, rules, categories)``."""
         self.ensure_one()
         # Plain rows, not records: at plant-group scale a period holds some
         # 200,000 (member, rule) groups.
@@ -175,9 +175,10 @@ class PartyPointsPeriod(models.Model):
         self.env.cr.execute(
             SQL(
                 """SELECT member_id, rule_id, sum(points) FROM party_points_entry
-                WHERE period_id = %s AND state = 'approved'
+                WHERE period_id = %s AND state = 'approved' %s
                 GROUP BY member_id, rule_id""",
                 self.id,
+                SQL("AND member_id = %s", member.id) if member else SQL(),
             )
         )
         sums = self.env.cr.fetchall()
@@ -193,6 +194,26 @@ class PartyPointsPeriod(models.Model):
             },
         )
 
+    def _vetoes(self, member=None):
+        """The standing (approved, not reversed) veto entries of this period
+        (of ``member`` only, if given), sudo: ``({member id: [veto effect]},
+        {member id: [entry id]})``."""
+        self.ensure_one()
+        domain = [
+            ("period_id", "=", self.id),
+            ("state", "=", "approved"),
+            ("is_veto", "=", True),
+            ("reversed_by_id", "=", False),
+            ("reversal_of_id", "=", False),
+        ]
+        if member:
+            domain.append(("member_id", "=", member.id))
+        effects, entries = {}, {}
+        for entry in self.env["party.points.entry"].sudo().search(domain):
+            effects.setdefault(entry.member_id.id, []).append(entry.rule_id.veto_effect)
+            entries.setdefault(entry.member_id.id, []).append(entry.id)
+        return effects, entries
+
     def _compute_results(self, members):
         """Every result of ``members`` as closing the period computes it now:
         ``({member id: values}, {member id: [veto entry ids]})`` (values as
@@ -207,26 +228,7 @@ class PartyPointsPeriod(models.Model):
             .member_id.ids
         )
         rule_sums, rules, categories = self._approved_points()
-        vetoes = (
-            self.env["party.points.entry"]
-            .sudo()
-            .search(
-                [
-                    ("period_id", "=", self.id),
-                    ("state", "=", "approved"),
-                    ("rule_id.is_veto", "=", True),
-                    ("reversed_by_id", "=", False),
-                    ("reversal_of_id", "=", False),
-                ]
-            )
-        )
-        veto_effects = {}
-        veto_entries = {}
-        for entry in vetoes:
-            veto_effects.setdefault(entry.member_id.id, []).append(
-                entry.rule_id.veto_effect
-            )
-            veto_entries.setdefault(entry.member_id.id, []).append(entry.id)
+        veto_effects, veto_entries = self._vetoes()
         results = scoring.compute_results(
             ruleset._scoring_ruleset(),
             [

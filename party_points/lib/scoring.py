@@ -54,16 +54,28 @@ def capped_by_category(rule_sums, rules, categories):
     }
 
 
-def capped_points(rule_sums, rules, categories):
-    """Capped (positive, negative) magnitudes of one member in one period,
-    the sums of :func:`capped_by_category` over each list."""
+def list_totals(by_category, categories):
+    """Capped (positive, negative) magnitudes, the sums of ``by_category``
+    (as :func:`capped_by_category` returns it) over each list."""
     positive = negative = 0.0
-    for category, capped in capped_by_category(rule_sums, rules, categories).items():
+    for category, capped in by_category.items():
         if categories[category][0] == "positive":
             positive += capped
         else:
             negative += capped
     return round(positive, PRECISION), round(negative, PRECISION)
+
+
+def signed_by_category(by_category, categories):
+    """``by_category`` (as :func:`capped_by_category` returns it) signed by
+    list (negative categories below zero) and rounded: what a result keeps
+    and a ledger shows per category."""
+    return {
+        category: round(
+            amount if categories[category][0] == "positive" else -amount, PRECISION
+        )
+        for category, amount in by_category.items()
+    }
 
 
 def clamp_score(base, positive, negative, min_score, max_score):
@@ -163,10 +175,11 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
 
     ``members``: list of :class:`Member`; ``rule_sums``: ``{(member, rule):
     signed sum of approved points}``; ``rules`` and ``categories`` as for
-    :func:`capped_points`; ``vetoes``: ``{member: [veto effects]}``.
+    :func:`capped_by_category`; ``vetoes``: ``{member: [veto effects]}``.
     Returns ``{member: dict}`` with base_score, positive_points,
-    negative_points, score, veto_effect, grade (False when not graded),
-    needs_decision, rank_in_branch, rank_overall (False when unranked)."""
+    negative_points, category_points (``{category: signed points}``), score,
+    veto_effect, grade (False when not graded), needs_decision,
+    rank_in_branch, rank_overall (False when unranked)."""
     per_member = {}
     for (member, rule), total in rule_sums.items():
         per_member.setdefault(member, {})[rule] = total
@@ -174,9 +187,10 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
     candidates_by_branch = {}
     graded_by_branch = {}
     for member in members:
-        positive, negative = capped_points(
+        by_category = capped_by_category(
             per_member.get(member.key, {}), rules, categories
         )
+        positive, negative = list_totals(by_category, categories)
         veto = strongest_veto(vetoes.get(member.key, ()))
         score = clamp_score(
             ruleset.base_score,
@@ -208,6 +222,7 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
             "base_score": ruleset.base_score,
             "positive_points": positive,
             "negative_points": negative,
+            "category_points": signed_by_category(by_category, categories),
             "score": score,
             "veto_effect": veto,
             "grade": grade,

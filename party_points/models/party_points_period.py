@@ -1,3 +1,5 @@
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -229,16 +231,24 @@ class PartyPointsPeriod(models.Model):
         )
         rule_sums, rules, categories = self._approved_points()
         veto_effects, veto_entries = self._vetoes()
+        # plain rows: 10,000 records' branch and type cost more than scoring
+        self.env.cr.execute(
+            SQL(
+                """SELECT id, branch_id, member_type FROM party_member
+                WHERE id = ANY(%s) ORDER BY id""",
+                members.ids,
+            )
+        )
         results = scoring.compute_results(
             ruleset._scoring_ruleset(),
             [
                 scoring.Member(
-                    member.id,
-                    member.branch_id.id,
-                    member.member_type in graded_types,
-                    member.id in exempt_ids,
+                    member_id,
+                    branch_id,
+                    member_type in graded_types,
+                    member_id in exempt_ids,
                 )
-                for member in members
+                for member_id, branch_id, member_type in self.env.cr.fetchall()
             ],
             rule_sums,
             rules,
@@ -279,9 +289,8 @@ class PartyPointsPeriod(models.Model):
                     period=self.name,
                 )
             )
-        members = self._scored_members()
-        results, veto_entries = self._compute_results(members)
-        self._insert_results(members, results, veto_entries)
+        results, veto_entries = self._compute_results(self._scored_members())
+        self._insert_results(results, veto_entries)
         self.sudo().write(
             {
                 "state": "closed",
@@ -290,21 +299,21 @@ class PartyPointsPeriod(models.Model):
             }
         )
         self.message_post(
-            body=_("Period closed: %(count)s results computed.", count=len(members))
+            body=_("Period closed: %(count)s results computed.", count=len(results))
         )
 
-    def _insert_results(self, members, results, veto_entries):
-        """Write the results of ``members`` in one INSERT, their veto
-        entries in a second (at 10,000 members, creating records one by one
-        costs several times the whole computation)."""
+    def _insert_results(self, results, veto_entries):
+        """Write ``results`` (``{member id: values}``) in one INSERT, their
+        veto entries in a second (at 10,000 members, creating records one by
+        one costs several times the whole computation)."""
         columns = {
             name: []
             for name in (
                 "member_id",
-                "branch_id",
                 "base_score",
                 "positive_points",
                 "negative_points",
+                "category_points",
                 "score",
                 "vetoed",
                 "veto_effect",
@@ -314,10 +323,11 @@ class PartyPointsPeriod(models.Model):
                 "rank_overall",
             )
         }
-        for member in members:
-            vals = results[member.id]
-            columns["member_id"].append(member.id)
-            columns["branch_id"].append(member.branch_id.id)
+        for member_id, vals in results.items():
+            columns["member_id"].append(member_id)
+            columns["category_points"].append(
+                json.dumps(vals["category_points"]) if vals["category_points"] else None
+            )
             columns["vetoed"].append(bool(vals["veto_effect"]))
             columns["veto_effect"].append(vals["veto_effect"] or None)
             columns["grade"].append(vals["grade"] or None)
@@ -331,25 +341,27 @@ class PartyPointsPeriod(models.Model):
                 "needs_decision",
             ):
                 columns[name].append(vals[name])
+        names = SQL(", ").join(map(SQL.identifier, columns))
         cr = self.env.cr
         cr.execute(
             SQL(
                 """INSERT INTO party_points_result (
                     period_id, company_id, create_uid, write_uid, create_date,
-                    write_date, member_id, branch_id, base_score,
-                    positive_points, negative_points, score, vetoed,
-                    veto_effect, grade, needs_decision, rank_in_branch,
-                    rank_overall)
+                    write_date, branch_id, %s)
                 SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', *
-                FROM unnest(%s::int[], %s::int[], %s::float8[], %s::float8[],
-                    %s::float8[], %s::float8[], %s::bool[], %s::varchar[],
-                    %s::varchar[], %s::bool[], %s::int[], %s::int[])""",
+                    now() AT TIME ZONE 'UTC', member.branch_id, result.*
+                FROM unnest(%s::int[], %s::float8[], %s::float8[],
+                    %s::float8[], %s::jsonb[], %s::float8[], %s::bool[],
+                    %s::varchar[], %s::varchar[], %s::bool[], %s::int[],
+                    %s::int[]) AS result(%s)
+                JOIN party_member member ON member.id = result.member_id""",
+                names,
                 self.id,
                 self.company_id.id,
                 self.env.uid,
                 self.env.uid,
                 *columns.values(),
+                names,
             )
         )
         vetoes = [

@@ -41,6 +41,14 @@ class PartyPointsResult(models.Model):
     base_score = fields.Float(readonly=True)
     positive_points = fields.Float(readonly=True, help="After the caps.")
     negative_points = fields.Float(readonly=True, help="After the caps.")
+    category_points = fields.Json(
+        readonly=True,
+        help="Points by category after the caps, as the close computed them: "
+        "{category id: points, negative for the negative list}.",
+    )
+    category_summary = fields.Text(
+        string="Points by Category", compute="_compute_category_summary"
+    )
     score = fields.Float(readonly=True, group_operator="avg")
     vetoed = fields.Boolean(readonly=True, index=True)
     veto_effect = fields.Selection(VETO_EFFECTS, readonly=True)
@@ -94,6 +102,24 @@ class PartyPointsResult(models.Model):
                 if values["id"] in hidden:
                     values.update(dict.fromkeys(rank_fields, 0))
         return values_list
+
+    @api.depends("category_points")
+    def _compute_category_summary(self):
+        categories = (
+            self.env["party.points.category"]
+            .sudo()
+            .browse(
+                {int(key) for result in self for key in result.category_points or {}}
+            )
+            .sorted(lambda category: (category.sequence, category.id))
+        )
+        for result in self:
+            points = result.category_points or {}
+            result.category_summary = "\n".join(
+                f"{category.name}: {points[str(category.id)]:+g}"
+                for category in categories
+                if str(category.id) in points
+            )
 
     @api.depends("member_id", "period_id")
     def _compute_display_name(self):

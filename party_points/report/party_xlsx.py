@@ -79,6 +79,16 @@ class LedgerSheet:
         self.columns = columns
         self.row = self.HEADER_ROW + 1
         formats = workbook.formats
+        # each column's cell formats, looked up once: rows are many
+        self.formats = [formats[kind] for _header, _width, kind in columns]
+        self.total_formats = [
+            formats[f"{kind}_total"] for _header, _width, kind in columns
+        ]
+        self.date_columns = {
+            col
+            for col, (_header, _width, kind) in enumerate(columns)
+            if kind in ("date", "datetime")
+        }
         last = len(columns) - 1
         for col, (_header, width, _kind) in enumerate(columns):
             sheet.set_column(col, col, width)
@@ -100,24 +110,23 @@ class LedgerSheet:
     def write_row(self, values, total=False):
         """Write the next row; ``None`` leaves a cell empty, a
         :class:`xlsx_layout.Formula` writes a formula with its value."""
-        formats = self.workbook.formats
+        sheet, row = self.sheet, self.row
+        formats = self.total_formats if total else self.formats
         for col, value in enumerate(values):
-            kind = self.columns[col][2]
-            if isinstance(value, xlsx_layout.Formula) and kind in ("date", "datetime"):
-                kind = "int"  # a count of dates
-            cell_format = formats[f"{kind}_total" if total else kind]
-            if isinstance(value, xlsx_layout.Formula):
-                self.sheet.write_formula(
-                    self.row, col, value.text, cell_format, value.value
-                )
-            elif value is None or value is False or value == "":
-                self.sheet.write_blank(self.row, col, None, cell_format)
+            cell_format = formats[col]
+            if value is None or value is False or value == "":
+                sheet.write_blank(row, col, None, cell_format)
             elif isinstance(value, str):
-                self.sheet.write_string(self.row, col, value, cell_format)
-            elif kind in ("date", "datetime"):
-                self.sheet.write_datetime(self.row, col, value, cell_format)
+                sheet.write_string(row, col, value, cell_format)
+            elif isinstance(value, xlsx_layout.Formula):
+                if col in self.date_columns:
+                    # a count of dates
+                    cell_format = self.workbook.formats["int_total" if total else "int"]
+                sheet.write_formula(row, col, value.text, cell_format, value.value)
+            elif col in self.date_columns:
+                sheet.write_datetime(row, col, value, cell_format)
             else:
-                self.sheet.write_number(self.row, col, value, cell_format)
+                sheet.write_number(row, col, value, cell_format)
         self.row += 1
 
     @property

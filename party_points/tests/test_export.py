@@ -47,7 +47,7 @@ ENTRY_HEADERS = [
 ]
 # pinned: the ledger of a closed period is read set-based, whatever the
 # number of members (see test_ledger_queries)
-LEDGER_QUERIES = 15
+LEDGER_QUERIES = 11
 
 
 def read(content):
@@ -233,6 +233,28 @@ class TestPointsExport(PointsCase):
         self.assertEqual(totals[2], len(results))
         self.assertEqual(totals[7], max(results.mapped("score")))
         self.assertEqual(totals[8], 0)
+
+    def test_closed_ledger_keeps_the_caps_of_its_close(self):
+        """A closed period's columns by category are what the close stored:
+        a rule book changed afterwards changes none of them."""
+        self._close()
+        zhang = self.period.result_ids.filtered(lambda r: r.member_id == self.member_a1)
+        self.assertEqual(
+            zhang.category_points,
+            {
+                str(self.cat_study.id): 13,
+                str(self.cat_vanguard.id): 5,
+                str(self.cat_discipline.id): -2,
+            },
+        )
+        self.assertEqual(
+            zhang.category_summary, "Study: +13\nVanguard: +5\nDiscipline: -2"
+        )
+        self.cat_study.period_cap = 4
+        self.r_meet.period_cap = 2
+        rows_a = rows(cached(self._ledger()[1])["Branch A"])[0]
+        zhang_row = next(row for row in rows_a if row[1] == "Member Zhang")
+        self.assertEqual(zhang_row[4:9], (13, 5, -2, 18, -2))
 
     def test_open_ledger_is_what_closing_gives(self):
         """An open period's ledger is computed as closing computes it."""

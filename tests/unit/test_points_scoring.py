@@ -23,11 +23,17 @@ def test_range():
     assert not scoring.in_range(11, 5, 10)
 
 
+def capped_points(rule_sums):
+    return scoring.list_totals(
+        scoring.capped_by_category(rule_sums, RULES, CATEGORIES), CATEGORIES
+    )
+
+
 def test_rule_cap_then_category_cap():
     # r1 capped at 10, plus r2's 8: the category holds the 18 at 15
-    assert scoring.capped_points({"r1": 12, "r2": 8}, RULES, CATEGORIES) == (15, 0)
-    assert scoring.capped_points({"r1": 12, "r2": 2}, RULES, CATEGORIES) == (12, 0)
-    assert scoring.capped_points({"n1": -7}, RULES, CATEGORIES) == (0, 7)
+    assert capped_points({"r1": 12, "r2": 8}) == (15, 0)
+    assert capped_points({"r1": 12, "r2": 2}) == (12, 0)
+    assert capped_points({"n1": -7}) == (0, 7)
 
 
 def test_clamp_score():
@@ -90,6 +96,8 @@ def test_compute_results():
     res = scoring.compute_results(ruleset, _members(), sums, RULES, CATEGORIES, vetoes)
     assert res[1]["score"] == 80 and res[1]["positive_points"] == 10
     assert res[3]["score"] == 79 and res[3]["grade"] == "qualified"
+    assert res[3]["category_points"] == {"study": 10, "discipline": -1}
+    assert res[5]["category_points"] == {}
     # three graded in A, quota 1: members 1 and 2 tie on the line
     assert [res[k]["grade"] for k in (1, 2)] == ["qualified", "qualified"]
     assert res[1]["needs_decision"] and res[2]["needs_decision"]

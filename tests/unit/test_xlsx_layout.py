@@ -70,6 +70,9 @@ def test_capped_by_category():
 )
 def test_categories_add_up_to_the_totals(rule_sums):
     by_category = scoring.capped_by_category(rule_sums, RULES, CATEGORIES)
-    positive, negative = scoring.capped_points(rule_sums, RULES, CATEGORIES)
+    positive, negative = scoring.list_totals(by_category, CATEGORIES)
     assert round(by_category.get("study", 0), 2) == positive
     assert round(by_category.get("discipline", 0), 2) == negative
+    signed = scoring.signed_by_category(by_category, CATEGORIES)
+    assert signed.get("study", 0) == positive
+    assert signed.get("discipline", 0) == -negative

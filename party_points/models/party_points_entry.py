@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import split_every
+from odoo.tools import SQL, create_index, index_exists, split_every
 
 from ..lib import scoring
 
@@ -149,6 +149,32 @@ class PartyPointsEntry(models.Model):
     _sql_constraints = [
         ("quantity_positive", "CHECK (quantity > 0)", "The quantity must be above 0."),
     ]
+
+    def init(self):
+        res = super().init()
+        cr = self.env.cr
+        # Closing a period and the member's page sum the approved points of a
+        # period by member and rule: read in that order from this index
+        # alone, a million entries need no sort, hash or table access.
+        if not index_exists(cr, "party_points_entry_approved_points_index"):
+            cr.execute(
+                SQL(
+                    """CREATE INDEX party_points_entry_approved_points_index
+                    ON %s (period_id, member_id, rule_id) INCLUDE (points)
+                    WHERE state = 'approved'""",
+                    SQL.identifier(self._table),
+                )
+            )
+        # ... and look up the period's few vetoes: a small partial index
+        # instead of a scan of the whole ledger.
+        create_index(
+            cr,
+            "party_points_entry_veto_index",
+            self._table,
+            ["period_id", "member_id"],
+            where="is_veto",
+        )
+        return res
 
     # -- computes -----------------------------------------------------------
 

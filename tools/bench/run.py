@@ -53,30 +53,35 @@ def parse(argv):
 
 
 def prepare(env, size):
-    """Generate ``size`` unless the database holds it already (committed)."""
+    """Generate ``size`` unless the database holds it already (committed),
+    then vacuum it."""
     found = generate.existing(env.cr)
     if found == size:
         print(f"Reusing the generated data ({size}).")
-        return generate.locate(env)
-    if found is not None:
+        data = generate.locate(env)
+    elif found is not None:
         sys.exit(
             f"The database holds another size ({found}); RESET=1 make bench "
             "starts afresh."
         )
-    print(f"Generating {size} ...", flush=True)
-    start = time.perf_counter()
-    data = generate.generate(env, size)
-    env.cr.commit()
-    print(f"Generated in {time.perf_counter() - start:.1f} s; vacuuming ...")
+    else:
+        print(f"Generating {size} ...", flush=True)
+        start = time.perf_counter()
+        data = generate.generate(env, size)
+        env.cr.commit()
+        print(f"Generated in {time.perf_counter() - start:.1f} s.")
     vacuum(env.cr.dbname)
     return data
 
 
 def vacuum(database):
     """VACUUM ANALYZE ``database`` (outside a transaction, so on a
-    connection of its own): statistics for the planner, and the visibility
-    map that lets index-only scans skip the table, as autovacuum leaves a
-    database that has settled."""
+    connection of its own), as autovacuum leaves a database that has
+    settled: statistics for the planner, and the visibility map that lets
+    index-only scans skip the table. Every measure is rolled back, but the
+    row versions it wrote stay behind until vacuumed, scattered over the
+    table: without this, a run would measure the debris of the last one."""
+    print(f"Vacuuming {database} ...", flush=True)
     connection = psycopg2.connect(**odoo.sql_db.connection_info_for(database)[1])
     try:
         connection.autocommit = True

@@ -192,6 +192,28 @@ class TestBenchGenerator(TransactionCase):
             self.env["res.users"].search([("login", "=like", "bench.member.%")])
         )
 
+    def test_floor_writes_every_cell_of_the_export(self):
+        """The floor's cells are the product's: each sheet's title,
+        subtitle and header, then its rows."""
+        Branch = self.env["party.branch"]
+        member = self.env["party.member"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
+        with measures.recorded_cells() as sheets:
+            self.env["party.points.export"]._export_file(
+                "member", self.year, Branch, member
+            )
+        [(_sheet, rows)] = sheets
+        self.assertEqual(rows[0], ["Points Entries Ledger"])
+        self.assertIn(member.name, rows[1][0])
+        self.assertEqual(rows[2][:3], ["No.", "Full Name", "Date"])
+        self.assertEqual(rows[-1][0], "Total")
+        entries = self.env["party.points.entry"].search_count(
+            [("period_id", "=", self.year.id), ("member_id", "=", member.id)]
+        )
+        # title, subtitle, header, the entries, the totals
+        self.assertEqual(len(rows), 3 + entries + 1)
+
     def test_export_measures(self):
         bench = self._bench()
         state = self.year.state

@@ -392,28 +392,36 @@ MEMORY_BUDGET_MB = 100
 
 @contextmanager
 def recorded_cells():
-    """The rows the product writes into its workbooks while inside, as
-    ``[(sheet, [values, ...]), ...]`` (formulas as their values)."""
+    """The cells the product writes into its workbooks while inside, as
+    ``[(sheet, [values, ...]), ...]``: each sheet's title, subtitle and
+    header rows, then its rows (formulas as their values)."""
     # imported here: the addons path is known once Odoo is configured
     from odoo.addons.party_points.lib.xlsx_layout import Formula
     from odoo.addons.party_points.report import party_xlsx
 
-    sheets = []
+    sheets = {}
+    init = party_xlsx.LedgerSheet.__init__
     write_row = party_xlsx.LedgerSheet.write_row
 
+    def recording_init(sheet, workbook, xlsx_sheet, title, subtitle, columns):
+        init(sheet, workbook, xlsx_sheet, title, subtitle, columns)
+        sheets[sheet] = [[title], [subtitle], [header for header, *_rest in columns]]
+
     def recording(sheet, values, total=False):
-        if not sheets or sheets[-1][0] is not sheet:
-            sheets.append((sheet, []))
-        sheets[-1][1].append(
+        sheets[sheet].append(
             [value.value if isinstance(value, Formula) else value for value in values]
         )
         return write_row(sheet, values, total)
 
+    party_xlsx.LedgerSheet.__init__ = recording_init
     party_xlsx.LedgerSheet.write_row = recording
+    recorded = []
     try:
-        yield sheets
+        yield recorded
     finally:
+        party_xlsx.LedgerSheet.__init__ = init
         party_xlsx.LedgerSheet.write_row = write_row
+        recorded.extend(sheets.items())
 
 
 def bare_xlsx(sheets):

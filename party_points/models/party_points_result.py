@@ -111,7 +111,7 @@ class PartyPointsResult(models.Model):
             .browse(
                 {int(key) for result in self for key in result.category_points or {}}
             )
-            .sorted(lambda category: (category.sequence, category.id))
+            ._sorted_by_list()
         )
         for result in self:
             points = result.category_points or {}

@@ -148,6 +148,17 @@ class PartyPointsCategory(models.Model):
         ("cap_positive", "CHECK (period_cap >= 0)", "A cap cannot be negative."),
     ]
 
+    def _sorted_by_list(self):
+        """These categories as results and ledgers show them: the positive
+        list first, then by sequence."""
+        return self.sorted(
+            lambda category: (
+                category.list_type != "positive",
+                category.sequence,
+                category.id,
+            )
+        )
+
 
 class PartyPointsRule(models.Model):
     """An item (清单条目) of the positive or the negative list."""

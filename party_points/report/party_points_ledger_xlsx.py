@@ -171,7 +171,8 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
 
     def _write_ledger_sheet(self, book, period, branch, lines, layout):
         """One branch's sheet; ``layout`` holds what every sheet shares,
-        translated once per file: columns, category ids, labels."""
+        translated once per file: title, columns, number of categories,
+        labels of the totals row."""
         sheet = book.add_sheet(
             branch.name,
             layout["title"],
@@ -263,13 +264,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
         """``(filename, bytes)`` of the ledger of ``period`` for ``branches``."""
         period = period.sudo()
         branches = branches.sudo()
-        categories = period.ruleset_id.category_ids.sorted(
-            lambda category: (
-                category.list_type != "positive",
-                category.sequence,
-                category.id,
-            )
-        )
+        categories = period.ruleset_id.category_ids._sorted_by_list()
         lines = self._ledger_lines(period, branches, categories.ids)
         by_branch = defaultdict(list)
         for line in lines:

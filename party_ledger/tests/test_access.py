@@ -131,6 +131,40 @@ class TestAccess(LedgerCase):
                 {"name": "X", "branch_id": self.branch_b.id}
             )
 
+    def test_project_tasks_follow_their_project(self):
+        """A key project's monthly tasks are seen by whoever sees the
+        project; an officer of another branch neither reads nor adds them."""
+        project = self.env["party.practical.project"].create(
+            {
+                "name": "Canteen hours",
+                "branch_id": self.branch_b.id,
+                "supervisor_id": self.emp_sup.id,
+            }
+        )
+        task = self.env["party.practical.milestone"].create(
+            {"project_id": project.id, "month": "2026-03-10", "task": "Survey"}
+        )
+        Task = self.env["party.practical.milestone"]
+        for user in (self.user_sup, self.officer_b, self.manager):
+            self.assertEqual(
+                Task.with_user(user).search([("id", "=", task.id)]), task, user.login
+            )
+        for user in (self.user_emp, self.officer_a):
+            self.assertFalse(
+                Task.with_user(user).search([("id", "=", task.id)]), user.login
+            )
+            with self.assertRaises(AccessError):
+                task.with_user(user).read(["task"])
+        with self.assertRaises(AccessError):
+            task.with_user(self.officer_a).write({"done": True})
+        with self.assertRaises(AccessError):
+            Task.with_user(self.officer_a).create(
+                {"project_id": project.id, "month": "2026-04-01", "task": "Act"}
+            )
+        with self.assertRaises(AccessError):
+            task.with_user(self.user_sup).write({"done": True})
+        self.assertFalse(task.done)
+
     def test_list_read_has_a_bounded_query_count(self):
         self.env["party.suggestion"].create(
             [

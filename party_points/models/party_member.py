@@ -15,7 +15,7 @@ class PartyMember(models.Model):
     _description = "Party Member"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "branch_id, name, id"
-    _rec_names_search = ["name", "employee_id.barcode"]
+    _rec_names_search = ["name", "badge"]
 
     employee_id = fields.Many2one(
         "hr.employee",
@@ -26,6 +26,15 @@ class PartyMember(models.Model):
         check_company=True,
     )
     name = fields.Char(related="employee_id.name", store=True, index="trigram")
+    badge = fields.Char(
+        string="Badge ID",
+        compute="_compute_badge",
+        store=True,
+        compute_sudo=True,
+        index=True,
+        help="The employee's badge number (工号), kept on the Party record so "
+        "that Party users without HR rights can find members by it.",
+    )
     department_id = fields.Many2one(related="employee_id.department_id", store=True)
     branch_id = fields.Many2one(
         "party.branch",
@@ -81,6 +90,11 @@ class PartyMember(models.Model):
     def _compute_user_id(self):
         for member in self:
             member.user_id = member.employee_id.user_id
+
+    @api.depends("employee_id.barcode")
+    def _compute_badge(self):
+        for member in self:
+            member.badge = member.employee_id.barcode
 
     @api.constrains("employee_id", "active")
     def _check_one_active_member(self):

@@ -124,14 +124,23 @@ class PartyPointsEntry(models.Model):
     )
     origin = fields.Selection(ORIGINS, default="manual", required=True, index=True)
     state = fields.Selection(
-        STATES, default="draft", required=True, index=True, tracking=True, copy=False
+        STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
     )
-    reject_reason = fields.Text(copy=False, tracking=True)
-    approved_by_id = fields.Many2one("res.users", copy=False, tracking=True)
-    approved_date = fields.Datetime(copy=False)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
+    approved_date = fields.Datetime(readonly=True, copy=False)
     reversal_of_id = fields.Many2one(
         "party.points.entry",
         string="Reverses",
+        readonly=True,
         index=True,
         copy=False,
         ondelete="restrict",
@@ -351,8 +360,14 @@ class PartyPointsEntry(models.Model):
                 {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
             )
             for vals in vals_list:
-                forged = WORKFLOW_FIELDS.intersection(vals) - {"state"}
-                state = vals.get("state", "draft")
+                # A form or a client may send the workflow fields at their
+                # starting values (empty, draft): that forges nothing.
+                forged = {
+                    key
+                    for key in WORKFLOW_FIELDS.intersection(vals) - {"state"}
+                    if vals[key]
+                }
+                state = vals.get("state") or "draft"
                 ledger_claim = (
                     self.env.su
                     and vals.get("origin") == "ledger"

@@ -90,3 +90,18 @@ class TestBranchMember(PartyCase):
             self.branch_a.with_user(self.officer_a).write({"name": "Renamed"})
         self.branch_a.with_user(self.manager).write({"name": "Renamed"})
         self.assertEqual(self.branch_a.complete_name, "Test Committee / Renamed")
+
+    def test_party_users_without_hr_rights_find_members_by_name_and_badge(self):
+        self.emp_a2.barcode = "T-BADGE-9431"
+        self.assertEqual(self.member_a2.badge, "T-BADGE-9431")
+        for user in (self.officer_a, self.manager):
+            self.assertFalse(user.has_group("hr.group_hr_user"))
+            Member = self.env["party.member"].with_user(user)
+            found = Member.name_search("Member Sun")
+            self.assertEqual([row[0] for row in found], self.member_a2.ids)
+            self.assertEqual(Member.search([("display_name", "ilike", "T-BADGE-9431")]), self.member_a2)
+            # the ledger's search bar searches entries by member
+            self.env["party.points.entry"].with_user(user).search(
+                [("member_id", "ilike", "Sun")]
+            )
+

@@ -5,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import PointsCase
@@ -56,6 +56,49 @@ class TestPointsIntegrity(PointsCase):
         # a draft stays editable and deletable
         entry.with_user(self.officer_a).write({"quantity": 2})
         entry.with_user(self.officer_a).unlink()
+
+    def test_form_records_an_entry_with_the_workflow_fields_at_rest(self):
+        """The web form sends the workflow fields at their starting values."""
+        Entry = self.env["party.points.entry"]
+        with Form(Entry.with_user(self.officer_a)) as form:
+            form.member_id = self.member_a2
+            form.rule_id = self.r_absent
+            form.date = self.day
+        entry = form.record
+        self.assertEqual((entry.state, entry.points), ("draft", -2))
+        at_rest = {
+            "state": "draft",
+            "approved_by_id": False,
+            "approved_date": False,
+            "reject_reason": False,
+            "reversal_of_id": False,
+        }
+        other = Entry.with_user(self.officer_a).create(
+            dict(
+                at_rest,
+                member_id=self.member_a2.id,
+                rule_id=self.r_meet.id,
+                date=self.day,
+            )
+        )
+        self.assertEqual(other.state, "draft")
+        for forged in (
+            {"approved_by_id": self.officer_a.id},
+            {"approved_date": "2031-02-10 08:00:00"},
+            {"reject_reason": "x"},
+            {"reversal_of_id": entry.id},
+        ):
+            with self.assertRaises(UserError):
+                Entry.with_user(self.officer_a).create(
+                    dict(
+                        at_rest,
+                        member_id=self.member_a1.id,
+                        rule_id=self.r_meet.id,
+                        date=self.day,
+                        quantity=3,
+                        **forged,
+                    )
+                )
 
     def test_ledger_may_create_submitted_entries_through_sudo_only(self):
         vals = {

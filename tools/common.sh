@@ -37,8 +37,21 @@ ODOO_ARCHIVE_URL=${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/$ODOO_SERIES/night
 say() { printf '%s\n' "$*"; }
 die() { printf '%s\n' "$*" >&2; exit 2; }
 step() { printf '\n==> %s\n' "$*"; }
-# A long message as one paragraph of lines under 80 characters.
-paragraph() { printf '%s\n' "$*" | fold -s -w 79 | sed 's/ *$//'; }
+# A long message as one paragraph of lines under 80 characters where the
+# words allow (a word, a path say, is never broken).
+paragraph() {
+    local words word line=""
+    read -r -a words <<<"$*"
+    for word in "${words[@]}"; do
+        if [ -n "$line" ] && [ $((${#line} + 1 + ${#word})) -gt 79 ]; then
+            printf '%s\n' "$line"
+            line=$word
+        else
+            line=${line:+$line }$word
+        fi
+    done
+    printf '%s\n' "$line"
+}
 # Run a command for at most $1 seconds (where coreutils' timeout exists).
 with_timeout() {
     local secs=$1

@@ -25,7 +25,6 @@ def test_pip_install_beside_odoo(tmp_path):
             "pip",
             "install",
             "--no-deps",
-            "--no-build-isolation",
             "--quiet",
             "--target",
             str(target),

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Where `make test` and `make demo` find Odoo, without building .venv or
+# running anything else (tools/common.sh does the finding):
+#
+#   tools/find_odoo.sh               find Odoo $ODOO_SERIES as they would:
+#                                    ODOO_SRC, the odoo importable by
+#                                    $PYTHON, the cached checkout, else fetch
+#                                    it into the cache (not with ODOO_FETCH=0;
+#                                    ODOO_FETCH_DRY_RUN=1 only says what it
+#                                    would fetch). Prints where and how it
+#                                    was found, or why none was and the line
+#                                    `make test` then prints; exit 1 if none.
+#   tools/find_odoo.sh --check-deps  check the system libraries Odoo's
+#                                    requirements build against, as `make
+#                                    test` does before pip compiles them
+#                                    (installing them as root on
+#                                    Debian/Ubuntu unless APT_INSTALL=0).
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+find_python
+case "${1:-}" in
+    --check-deps)
+        check_odoo_build_deps
+        say "System libraries for Odoo's requirements: all present."
+        ;;
+    "")
+        if locate_odoo; then
+            say "Odoo $ODOO_SERIES: $ODOO_SRC ($ODOO_FROM)"
+        else
+            say "$ODOO_MISSING"
+            say "$ODOO_SKIPPED_LINE"
+            exit 1
+        fi
+        ;;
+    *) die "usage: tools/find_odoo.sh [--check-deps]" ;;
+esac

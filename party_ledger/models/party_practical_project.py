@@ -19,7 +19,7 @@ class PartyPracticalProject(models.Model):
 
     _name = "party.practical.project"
     _description = "Practical Matters Key Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
     _order = "date_deadline, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -208,6 +208,7 @@ class PartyPracticalMilestone(models.Model):
     """One month's share of a key project (the monthly task breakdown)."""
 
     _name = "party.practical.milestone"
+    _inherit = ["party.input.mixin"]
     _description = "Key Project Monthly Task"
     _order = "project_id, month, id"
 

@@ -226,6 +226,8 @@ class PartyPracticalMilestone(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # before the month is cut to its first day
+            self._party_check_values(vals)
             if vals.get("month"):
                 vals["month"] = ledger_rules.first_of_month(
                     fields.Date.to_date(vals["month"])
@@ -233,6 +235,7 @@ class PartyPracticalMilestone(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._party_check_values(vals)
         if vals.get("month"):
             vals["month"] = ledger_rules.first_of_month(
                 fields.Date.to_date(vals["month"])

@@ -34,27 +34,28 @@ class TestAttackInputLedgerOrm(LedgerCase):
             ({"date_received": "0001-01-01 00:00:00"}, "not a plausible date"),
             ({"date_received": "2031-02-10 08:00:00junk"}, "is not a date"),
         ):
-            with self.subTest(change=change):
-                with self.assertRaisesRegex(ValidationError, message):
-                    Suggestion.create(
-                        dict(
-                            {
-                                "title": "Dusty conveyor",
-                                "employee_id": self.emp_worker.id,
-                                "branch_id": self.branch_a.id,
-                            },
-                            **change,
-                        )
+            with (
+                self.subTest(change=change),
+                self.assertRaisesRegex(ValidationError, message),
+            ):
+                Suggestion.create(
+                    dict(
+                        {
+                            "title": "Dusty conveyor",
+                            "employee_id": self.emp_worker.id,
+                            "branch_id": self.branch_a.id,
+                        },
+                        **change,
                     )
+                )
         self.assertEqual(self._count(), before)
 
     def test_officer_deadlines_and_replies_are_checked(self):
         item = self._classified()
         mine = item.with_user(self.officer_a)
         for day in ("9999-12-31", "0001-01-01", "2031-02-10xyz"):
-            with self.subTest(day=day):
-                with self.assertRaises(ValidationError):
-                    mine.write({"date_deadline": day})
+            with self.subTest(day=day), self.assertRaises(ValidationError):
+                mine.write({"date_deadline": day})
         deadline = item.date_deadline
         item.invalidate_recordset()
         self.assertEqual(item.date_deadline, deadline)
@@ -66,15 +67,14 @@ class TestAttackInputLedgerOrm(LedgerCase):
     def test_projects_and_monthly_tasks_refuse_bad_dates(self):
         Project = self.env["party.practical.project"].with_user(self.officer_a)
         for day in ("9999-12-31", "2031-02-10xyz"):
-            with self.subTest(day=day):
-                with self.assertRaises(ValidationError):
-                    Project.create(
-                        {
-                            "name": "Canteen",
-                            "branch_id": self.branch_a.id,
-                            "date_deadline": day,
-                        }
-                    )
+            with self.subTest(day=day), self.assertRaises(ValidationError):
+                Project.create(
+                    {
+                        "name": "Canteen",
+                        "branch_id": self.branch_a.id,
+                        "date_deadline": day,
+                    }
+                )
         self.assertFalse(Project.search([("name", "=", "Canteen")]))
         project = Project.create({"name": "Canteen", "branch_id": self.branch_a.id})
         with self.assertRaisesRegex(ValidationError, "is not a date"):
@@ -96,10 +96,12 @@ class TestAttackInputLedgerOrm(LedgerCase):
     def test_company_clocks_are_bounded(self):
         company = self.env.company
         for value in (-1, 10**6):
-            with self.subTest(value=value):
-                with self.assertRaisesRegex(ValidationError, "Response Hours"):
-                    with self.env.cr.savepoint():
-                        company.write({"party_response_hours_normal": value})
+            with (
+                self.subTest(value=value),
+                self.assertRaisesRegex(ValidationError, "Response Hours"),
+                self.env.cr.savepoint(),
+            ):
+                company.write({"party_response_hours_normal": value})
         company.invalidate_recordset()
         self.assertEqual(company.party_response_hours_normal, 72)
 

@@ -187,12 +187,13 @@ def is_active_content(mimetype):
     )
 
 
-def upload_name(filename, mimetype, allowed=UPLOAD_EXTENSIONS):
+def upload_name(filename, mimetype, allowed=None):
     """The name to store an upload under, given the type sniffed from its
     content: the file's own name when its ending agrees with the type, the
     name with the type's ending added when it has none. Raises InputError
     ``bad_type`` for a type not in ``allowed`` and ``wrong_extension`` (with
     ``extension`` and ``expected``) when the name claims another type."""
+    allowed = UPLOAD_EXTENSIONS if allowed is None else allowed
     if mimetype not in allowed or is_active_content(mimetype):
         raise InputError("bad_type", filename=filename, mimetype=mimetype)
     base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()

@@ -86,12 +86,14 @@ class PartyPointsRuleset(models.Model):
         # PostgreSQL sorts NaN above every number: the upper bounds refuse it.
         (
             "scores_sane",
-            "CHECK (base_score BETWEEN -10000 AND 10000"
-            " AND min_score BETWEEN -10000 AND 10000"
-            " AND max_score BETWEEN -10000 AND 10000"
-            " AND excellent_min BETWEEN -10000 AND 10000"
-            " AND qualified_min BETWEEN -10000 AND 10000"
-            " AND basic_min BETWEEN -10000 AND 10000)",
+            (
+                "CHECK (base_score BETWEEN -10000 AND 10000"
+                " AND min_score BETWEEN -10000 AND 10000"
+                " AND max_score BETWEEN -10000 AND 10000"
+                " AND excellent_min BETWEEN -10000 AND 10000"
+                " AND qualified_min BETWEEN -10000 AND 10000"
+                " AND basic_min BETWEEN -10000 AND 10000)"
+            ),
             "Scores and grade bands must be numbers between -10,000 and 10,000.",
         ),
     ]
@@ -269,8 +271,10 @@ class PartyPointsRule(models.Model):
         # PostgreSQL sorts NaN above every number: the upper bounds refuse it.
         (
             "points_sane",
-            "CHECK (points <= 10000 AND points_min BETWEEN 0 AND 10000"
-            " AND points_max BETWEEN 0 AND 10000 AND period_cap <= 10000)",
+            (
+                "CHECK (points <= 10000 AND points_min BETWEEN 0 AND 10000"
+                " AND points_max BETWEEN 0 AND 10000 AND period_cap <= 10000)"
+            ),
             "Rule points, ranges and caps must be numbers of at most 10,000.",
         ),
     ]

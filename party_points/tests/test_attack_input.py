@@ -12,7 +12,7 @@ from xmlrpc import client as xmlrpclib
 
 import psycopg2
 
-from odoo import Command, http
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -137,9 +137,11 @@ class TestAttackInputOrm(PointsCase):
             "excellent_quota",
         ):
             for value in (NAN, INF, 1e300):
-                with self.subTest(field=field, value=value):
-                    with self.assertRaises(ValidationError):
-                        ruleset.write({field: value})
+                with (
+                    self.subTest(field=field, value=value),
+                    self.assertRaises(ValidationError),
+                ):
+                    ruleset.write({field: value})
         self.ruleset.invalidate_recordset()
         self.assertEqual(
             (self.ruleset.base_score, self.ruleset.excellent_min), (70, 90)
@@ -147,9 +149,11 @@ class TestAttackInputOrm(PointsCase):
         rule = self.r_innov.with_user(self.manager)
         for field in ("points", "points_min", "points_max", "period_cap"):
             for value in (NAN, INF, -INF, 1e300, 10_001):
-                with self.subTest(field=field, value=value):
-                    with self.assertRaises(ValidationError):
-                        rule.write({field: value})
+                with (
+                    self.subTest(field=field, value=value),
+                    self.assertRaises(ValidationError),
+                ):
+                    rule.write({field: value})
         with self.assertRaisesRegex(ValidationError, "Period Cap"):
             self.cat_study.with_user(self.manager).write({"period_cap": NAN})
         Rule = self.env["party.points.rule"].with_user(self.manager)
@@ -177,16 +181,15 @@ class TestAttackInputOrm(PointsCase):
             ("0001-01-01", "2032-12-31"),
             ("2032-01-01xyz", "2032-12-31"),
         ):
-            with self.subTest(start=start, end=end):
-                with self.assertRaises(ValidationError):
-                    Period.create(
-                        {
-                            "name": "2032",
-                            "ruleset_id": self.ruleset.id,
-                            "date_start": start,
-                            "date_end": end,
-                        }
-                    )
+            with self.subTest(start=start, end=end), self.assertRaises(ValidationError):
+                Period.create(
+                    {
+                        "name": "2032",
+                        "ruleset_id": self.ruleset.id,
+                        "date_start": start,
+                        "date_end": end,
+                    }
+                )
         self.assertEqual(Period.search_count([]), before)
         Exemption = self.env["party.points.exemption"].with_user(self.officer_a)
         with self.assertRaisesRegex(ValidationError, "Reason is too long"):
@@ -238,26 +241,28 @@ class TestAttackInputOrm(PointsCase):
             ("unit_points", "NaN"),
             ("points", "-Infinity"),
         ):
-            with self.subTest(column=column, value=value):
-                with self.assertRaises(psycopg2.errors.CheckViolation):
-                    with self.env.cr.savepoint():
-                        self.env.cr.execute(
-                            f"UPDATE party_points_entry SET {column} = %s::float8"
-                            " WHERE id = %s",
-                            (value, entry.id),
-                        )
+            with (
+                self.subTest(column=column, value=value),
+                self.assertRaises(psycopg2.errors.CheckViolation),
+                self.env.cr.savepoint(),
+            ):
+                self.env.cr.execute(
+                    f"UPDATE party_points_entry SET {column} = %s::float8"
+                    " WHERE id = %s",
+                    (value, entry.id),
+                )
         for table, column in (
             ("party_points_rule", "points"),
             ("party_points_rule", "period_cap"),
             ("party_points_category", "period_cap"),
             ("party_points_ruleset", "base_score"),
         ):
-            with self.subTest(table=table, column=column):
-                with self.assertRaises(psycopg2.errors.CheckViolation):
-                    with self.env.cr.savepoint():
-                        self.env.cr.execute(
-                            f"UPDATE {table} SET {column} = 'NaN'::float8"
-                        )
+            with (
+                self.subTest(table=table, column=column),
+                self.assertRaises(psycopg2.errors.CheckViolation),
+                self.env.cr.savepoint(),
+            ):
+                self.env.cr.execute(f"UPDATE {table} SET {column} = 'NaN'::float8")
 
     def test_evidence_is_never_a_web_page(self):
         entry = self._entry(self.member_a1, self.r_meet, approve=False)
@@ -271,9 +276,11 @@ class TestAttackInputOrm(PointsCase):
             }
         )
         self.assertEqual(page.mimetype, "text/html")
-        with self.assertRaisesRegex(ValidationError, "cannot be evidence"):
-            with self.env.cr.savepoint():
-                entry.write({"attachment_ids": [Command.link(page.id)]})
+        with (
+            self.assertRaisesRegex(ValidationError, "cannot be evidence"),
+            self.env.cr.savepoint(),
+        ):
+            entry.write({"attachment_ids": [Command.link(page.id)]})
         entry.invalidate_recordset()
         self.assertFalse(entry.attachment_ids)
 

@@ -22,8 +22,23 @@ def code_of(function, *args, **kwargs):
 
 
 @pytest.mark.parametrize(
-    "value", [float("nan"), float("inf"), float("-inf"), "nan", "NaN", "inf",
-              "-Infinity", "1e400", "abc", "", None, True, [1], "1,5"]
+    "value",
+    [
+        float("nan"),
+        float("inf"),
+        float("-inf"),
+        "nan",
+        "NaN",
+        "inf",
+        "-Infinity",
+        "1e400",
+        "abc",
+        "",
+        None,
+        True,
+        [1],
+        "1,5",
+    ],
 )
 def test_not_a_number(value):
     assert code_of(validation.to_number, value) == "not_a_number"
@@ -111,8 +126,9 @@ def test_bad_dates(value):
     assert code_of(validation.parse_date, value) == "bad_date"
 
 
-@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", "1899-12-31",
-                                   "2101-01-01", date(1, 1, 1)])
+@pytest.mark.parametrize(
+    "value", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", date(1, 1, 1)]
+)
 def test_dates_out_of_range(value):
     assert code_of(validation.parse_date, value) == "date_out_of_range"
 
@@ -166,8 +182,15 @@ def test_upload_names_that_lie_are_refused():
 
 @pytest.mark.parametrize(
     "mimetype",
-    ["text/html", "image/svg+xml", "application/xhtml+xml", "text/xml",
-     "application/javascript", "text/plain", "application/octet-stream"],
+    [
+        "text/html",
+        "image/svg+xml",
+        "application/xhtml+xml",
+        "text/xml",
+        "application/javascript",
+        "text/plain",
+        "application/octet-stream",
+    ],
 )
 def test_active_or_unknown_content_is_refused(mimetype):
     assert code_of(validation.upload_name, "a.png", mimetype) == "bad_type"

@@ -8,6 +8,7 @@ from odoo.addons.party_points.controllers.portal import (
     EVIDENCE_MAX_BYTES,
     PartyPortal,
 )
+from odoo.addons.party_points.lib import validation
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
@@ -186,7 +187,9 @@ class SuggestionPortal(PartyPortal):
         try:
             if not (post.get("title") or "").strip() or not post.get("branch_id"):
                 raise UserError(_("Give a title and choose your branch."))
-            branch = request.env["party.branch"].browse(int(post["branch_id"]))
+            branch = request.env["party.branch"].browse(
+                validation.check_integer(post["branch_id"], 1)
+            )
             if not branch.exists():
                 raise UserError(_("Choose your branch from the list."))
             uploads = self._portal_read_uploads("attachments")

@@ -19,7 +19,7 @@ class PartyPracticalProject(models.Model):
 
     _name = "party.practical.project"
     _description = "Practical Matters Key Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
     _order = "date_deadline, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -208,6 +208,7 @@ class PartyPracticalMilestone(models.Model):
     """One month's share of a key project (the monthly task breakdown)."""
 
     _name = "party.practical.milestone"
+    _inherit = ["party.input.mixin"]
     _description = "Key Project Monthly Task"
     _order = "project_id, month, id"
 
@@ -225,6 +226,8 @@ class PartyPracticalMilestone(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # before the month is cut to its first day
+            self._party_check_values(vals)
             if vals.get("month"):
                 vals["month"] = ledger_rules.first_of_month(
                     fields.Date.to_date(vals["month"])
@@ -232,6 +235,7 @@ class PartyPracticalMilestone(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._party_check_values(vals)
         if vals.get("month"):
             vals["month"] = ledger_rules.first_of_month(
                 fields.Date.to_date(vals["month"])

@@ -73,7 +73,12 @@ class PartySuggestion(models.Model):
 
     _name = "party.suggestion"
     _description = "Employee Suggestion"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "party.input.mixin",
+    ]
     _order = "date_received desc, id desc"
     _mail_post_access = "read"
 

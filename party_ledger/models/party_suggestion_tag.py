@@ -3,6 +3,7 @@ from odoo import fields, models
 
 class PartySuggestionTag(models.Model):
     _name = "party.suggestion.tag"
+    _inherit = ["party.input.mixin"]
     _description = "Suggestion Tag"
     _order = "name"
 

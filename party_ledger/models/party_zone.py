@@ -9,7 +9,7 @@ class PartyZone(models.Model):
 
     _name = "party.zone"
     _description = "Party Responsibility Zone"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.input.mixin"]
     _order = "branch_id, name"
 
     name = fields.Char(required=True, tracking=True)

@@ -1,6 +1,22 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.party_points.lib import validation
 
 from ..lib import ledger_rules
+
+# The deadline clocks a company may set: up to a year of hours, ten years
+# of days.
+CLOCK_LIMITS = {
+    "party_response_hours_immediate": 366 * 24,
+    "party_response_hours_urgent": 366 * 24,
+    "party_response_hours_normal": 366 * 24,
+    "party_completion_days_immediate": 3660,
+    "party_completion_days_urgent": 3660,
+    "party_completion_days_normal": 3660,
+    "party_explanation_days": 3660,
+    "party_reminder_hours": 366 * 24,
+}
 
 
 class ResCompany(models.Model):
@@ -38,6 +54,19 @@ class ResCompany(models.Model):
         string="Reminder Hours",
         default=ledger_rules.DEFAULT_REMINDER_HOURS,
     )
+
+    @api.constrains(*CLOCK_LIMITS)
+    def _check_party_clocks(self):
+        for company in self:
+            for name, limit in CLOCK_LIMITS.items():
+                try:
+                    validation.check_integer(company[name], 0, limit)
+                except validation.InputError as error:
+                    raise ValidationError(
+                        self.env["party.input.mixin"]._party_input_message(
+                            error, self._fields[name]
+                        )
+                    ) from error
 
     def _party_response_hours(self):
         self.ensure_one()

@@ -11,6 +11,7 @@ class PartySuggestionExport(models.TransientModel):
     """Export the suggestion ledger of a date range as an Excel file."""
 
     _name = "party.suggestion.export"
+    _inherit = ["party.input.mixin"]
     _description = "Export Suggestion Ledger"
 
     date_from = fields.Date(

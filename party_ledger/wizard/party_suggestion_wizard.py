@@ -17,6 +17,7 @@ class PartySuggestionWizard(models.TransientModel):
     the employee's feedback or a cancel reason."""
 
     _name = "party.suggestion.wizard"
+    _inherit = ["party.input.mixin"]
     _description = "Suggestion Ledger Action"
 
     suggestion_id = fields.Many2one("party.suggestion", ondelete="cascade")

@@ -3,14 +3,20 @@ from werkzeug.exceptions import BadRequest
 from odoo import http
 from odoo.http import content_disposition, request
 
+from ..lib import validation
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def parse_ids(text):
     """Record ids from a comma-separated query parameter."""
     try:
-        return [int(part) for part in (text or "").split(",") if part.strip()]
-    except ValueError as error:
+        return [
+            validation.check_integer(part, 1)
+            for part in (text or "").split(",")
+            if part.strip()
+        ]
+    except validation.InputError as error:
         raise BadRequest() from error
 
 

@@ -8,12 +8,10 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..lib import scoring
+from ..lib import scoring, validation
 
 # Evidence a member may upload: photos and PDF documents, 5 MB each.
-EVIDENCE_MIMETYPES = frozenset(
-    {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
-)
+EVIDENCE_MIMETYPES = frozenset(validation.UPLOAD_EXTENSIONS)
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 ENTRY_SORTINGS = {
     "date": "date desc, id desc",
@@ -79,11 +77,20 @@ class PartyPortal(CustomerPortal):
     # -- evidence -----------------------------------------------------------
 
     @staticmethod
-    def _portal_read_uploads(field_name):
-        """``[(filename, data)]`` of the files posted under ``field_name``,
-        or a UserError naming the first file of the wrong type or size.
+    def _portal_input_error(error, label=None):
+        """A UserError with the sentence for a refused posted value."""
+        return UserError(
+            request.env["party.input.mixin"]._party_input_message(error, label=label)
+        )
+
+    @classmethod
+    def _portal_read_uploads(cls, field_name):
+        """``[(filename, data, mimetype)]`` of the files posted under
+        ``field_name``, or a UserError naming the first file of the wrong
+        type or size. The type is the one sniffed from the content, and the
+        name's ending must agree with it (a name without one gets it).
         Nothing is stored here: callers create records only once every file
-        has passed."""
+        has passed. Every Party portal form that takes files uses this."""
         uploads = []
         for upload in request.httprequest.files.getlist(field_name):
             if not upload.filename:
@@ -98,21 +105,20 @@ class PartyPortal(CustomerPortal):
                         size=EVIDENCE_MAX_BYTES // (1024 * 1024),
                     )
                 )
-            if guess_mimetype(data) not in EVIDENCE_MIMETYPES:
-                raise UserError(
-                    _(
-                        "%(file)s is not a photo (JPEG, PNG, GIF, WebP) or a "
-                        "PDF document.",
-                        file=upload.filename,
-                    )
-                )
-            uploads.append((upload.filename, data))
+            mimetype = guess_mimetype(data)
+            try:
+                name = validation.upload_name(upload.filename, mimetype)
+            except validation.InputError as error:
+                raise cls._portal_input_error(error) from error
+            uploads.append((name, data, mimetype))
         return uploads
 
     @staticmethod
     def _portal_attach(uploads, record):
-        """Store checked uploads as attachments of ``record``; created as
-        superuser so that an anonymous submitter is not their author."""
+        """Store checked uploads as attachments of ``record``, with the type
+        sniffed from their content (never the one their name suggests);
+        created as superuser so that an anonymous submitter is not their
+        author."""
         return (
             request.env["ir.attachment"]
             .with_user(SUPERUSER_ID)
@@ -121,10 +127,11 @@ class PartyPortal(CustomerPortal):
                     {
                         "name": name,
                         "datas": base64.b64encode(data),
+                        "mimetype": mimetype,
                         "res_model": record._name,
                         "res_id": record.id,
                     }
-                    for name, data in uploads
+                    for name, data, mimetype in uploads
                 ]
             )
         )
@@ -328,12 +335,30 @@ class PartyPortal(CustomerPortal):
             )
         if post.get("member_id") and post["member_id"] != str(member.id):
             raise UserError(_("You can only claim points for yourself."))
+        Entry = request.env["party.points.entry"]
         try:
-            rule_id = int(post.get("rule_id") or 0)
-            quantity = float(post.get("quantity") or 1)
-            day = fields.Date.to_date(post.get("date"))
-        except ValueError as error:
+            rule_id = validation.check_integer(post.get("rule_id") or 0)
+        except validation.InputError as error:
             raise UserError(_("Check the item, the quantity and the date.")) from error
+        try:
+            quantity = validation.to_number(post.get("quantity") or 1)
+        except validation.InputError as error:
+            raise self._portal_input_error(
+                error, Entry._fields["quantity"]._description_string(request.env)
+            ) from error
+        try:
+            day = validation.parse_date(post.get("date") or "")
+        except validation.InputError as error:
+            raise self._portal_input_error(
+                error, Entry._fields["date"]._description_string(request.env)
+            ) from error
+        try:
+            description = validation.check_text(post.get("description"))
+        except validation.InputError as error:
+            raise self._portal_input_error(
+                error,
+                Entry._fields["description"]._description_string(request.env),
+            ) from error
         rule = self._claimable_rules(period).filtered(lambda r: r.id == rule_id)
         if not rule:
             raise UserError(
@@ -345,6 +370,13 @@ class PartyPortal(CustomerPortal):
             )
         if quantity <= 0:
             raise UserError(_("The quantity must be above 0."))
+        if quantity > validation.MAX_QUANTITY:
+            raise UserError(
+                _(
+                    "The quantity can be at most %(limit)s: check what you typed.",
+                    limit=validation.MAX_QUANTITY,
+                )
+            )
         if not day or not period.date_start <= day <= period.date_end:
             raise UserError(
                 _(
@@ -359,7 +391,7 @@ class PartyPortal(CustomerPortal):
             "rule_id": rule.id,
             "quantity": quantity,
             "date": day,
-            "description": post.get("description") or False,
+            "description": description or False,
             "origin": "claim",
         }
 

@@ -9,7 +9,7 @@ class PartyBranch(models.Model):
 
     _name = "party.branch"
     _description = "Party Branch"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.input.mixin"]
     _parent_store = True
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name", "code"]

@@ -13,7 +13,7 @@ class PartyMember(models.Model):
 
     _name = "party.member"
     _description = "Party Member"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
     _order = "branch_id, name, id"
     _rec_names_search = ["name", "badge"]
 

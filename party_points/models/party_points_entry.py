@@ -6,7 +6,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, create_index, index_exists, split_every
 
-from ..lib import scoring
+from ..lib import scoring, validation
 
 ORIGINS = [
     ("manual", "Recorded by an Officer"),
@@ -59,7 +59,7 @@ class PartyPointsEntry(models.Model):
 
     _name = "party.points.entry"
     _description = "Points Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
     _order = "date desc, id desc"
 
     member_id = fields.Many2one(
@@ -155,8 +155,30 @@ class PartyPointsEntry(models.Model):
     can_review = fields.Boolean(compute="_compute_can_review")
     company_id = fields.Many2one(related="member_id.company_id", store=True)
 
+    _party_number_checks = {
+        "quantity": validation.check_quantity,
+        "unit_points": validation.check_points,
+        "points": validation.check_number,
+    }
+
     _sql_constraints = [
         ("quantity_positive", "CHECK (quantity > 0)", "The quantity must be above 0."),
+        # PostgreSQL sorts NaN above every number: an upper bound refuses it.
+        (
+            "quantity_sane",
+            "CHECK (quantity <= 10000)",
+            "The quantity must be a number of at most 10,000.",
+        ),
+        (
+            "unit_points_sane",
+            "CHECK (unit_points >= 0 AND unit_points <= 10000)",
+            "Points per unit must be a number between 0 and 10,000.",
+        ),
+        (
+            "points_sane",
+            "CHECK (points >= -100000000 AND points <= 100000000)",
+            "The points of an entry must be a number.",
+        ),
     ]
 
     def init(self):
@@ -297,6 +319,24 @@ class PartyPointsEntry(models.Model):
                         points=rule.points,
                     )
                 )
+
+    @api.constrains("quantity", "unit_points", "points")
+    def _check_numbers(self):
+        self._party_check_numbers()
+
+    @api.constrains("attachment_ids")
+    def _check_evidence_types(self):
+        active = self.sudo().attachment_ids.filtered(
+            lambda attachment: validation.is_active_content(attachment.mimetype)
+        )
+        if active:
+            raise ValidationError(
+                _(
+                    "%(file)s cannot be evidence: web pages and drawings (HTML, "
+                    "SVG, XML) are not accepted. Attach a photo or a PDF document.",
+                    file=active[0].name,
+                )
+            )
 
     @api.constrains("member_id", "rule_id", "date", "quantity", "state")
     def _check_duplicate(self):

@@ -7,7 +7,7 @@ class PartyPointsExemption(models.Model):
 
     _name = "party.points.exemption"
     _description = "Points Exemption"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.input.mixin"]
     _order = "period_id desc, member_id"
 
     member_id = fields.Many2one(

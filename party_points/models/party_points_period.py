@@ -18,7 +18,7 @@ class PartyPointsPeriod(models.Model):
 
     _name = "party.points.period"
     _description = "Points Period"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.input.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

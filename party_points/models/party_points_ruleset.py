@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib import scoring
+from ..lib import scoring, validation
 
 LIST_TYPES = [("positive", "Positive List"), ("negative", "Negative List")]
 VETO_EFFECTS = [
@@ -17,7 +17,7 @@ class PartyPointsRuleset(models.Model):
 
     _name = "party.points.ruleset"
     _description = "Points Rule Book"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.input.mixin"]
     _order = "name, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -67,11 +67,34 @@ class PartyPointsRuleset(models.Model):
     rule_ids = fields.One2many("party.points.rule", "ruleset_id", string="Rules")
     rule_count = fields.Integer(compute="_compute_rule_count")
 
+    _party_number_checks = {
+        "base_score": lambda value: validation.check_points(value, signed=True),
+        "min_score": lambda value: validation.check_points(value, signed=True),
+        "max_score": lambda value: validation.check_points(value, signed=True),
+        "excellent_min": lambda value: validation.check_points(value, signed=True),
+        "qualified_min": lambda value: validation.check_points(value, signed=True),
+        "basic_min": lambda value: validation.check_points(value, signed=True),
+        "excellent_quota": lambda value: validation.check_number(value, 0, 1),
+    }
+
     _sql_constraints = [
         (
             "quota_range",
             "CHECK (excellent_quota >= 0 AND excellent_quota <= 1)",
             "The excellent quota is a share between 0 and 1.",
+        ),
+        # PostgreSQL sorts NaN above every number: the upper bounds refuse it.
+        (
+            "scores_sane",
+            (
+                "CHECK (base_score BETWEEN -10000 AND 10000"
+                " AND min_score BETWEEN -10000 AND 10000"
+                " AND max_score BETWEEN -10000 AND 10000"
+                " AND excellent_min BETWEEN -10000 AND 10000"
+                " AND qualified_min BETWEEN -10000 AND 10000"
+                " AND basic_min BETWEEN -10000 AND 10000)"
+            ),
+            "Scores and grade bands must be numbers between -10,000 and 10,000.",
         ),
     ]
 
@@ -79,6 +102,18 @@ class PartyPointsRuleset(models.Model):
     def _compute_rule_count(self):
         for ruleset in self:
             ruleset.rule_count = len(ruleset.rule_ids)
+
+    @api.constrains(
+        "base_score",
+        "min_score",
+        "max_score",
+        "excellent_min",
+        "qualified_min",
+        "basic_min",
+        "excellent_quota",
+    )
+    def _check_numbers(self):
+        self._party_check_numbers()
 
     @api.constrains(
         "excellent_min", "qualified_min", "basic_min", "min_score", "max_score"
@@ -130,6 +165,7 @@ class PartyPointsRuleset(models.Model):
 
 class PartyPointsCategory(models.Model):
     _name = "party.points.category"
+    _inherit = ["party.input.mixin"]
     _description = "Points Category"
     _order = "ruleset_id, sequence, id"
 
@@ -144,9 +180,20 @@ class PartyPointsCategory(models.Model):
         "one period, after each rule's own cap. 0 means no cap.",
     )
 
+    _party_number_checks = {"period_cap": validation.check_points}
+
     _sql_constraints = [
         ("cap_positive", "CHECK (period_cap >= 0)", "A cap cannot be negative."),
+        (
+            "cap_sane",
+            "CHECK (period_cap <= 10000)",
+            "A cap must be a number of at most 10,000.",
+        ),
     ]
+
+    @api.constrains("period_cap")
+    def _check_numbers(self):
+        self._party_check_numbers()
 
     def _sorted_by_list(self):
         """These categories as results and ledgers show them: the positive
@@ -164,6 +211,7 @@ class PartyPointsRule(models.Model):
     """An item (清单条目) of the positive or the negative list."""
 
     _name = "party.points.rule"
+    _inherit = ["party.input.mixin"]
     _description = "Points Rule"
     _order = "ruleset_id, sequence, code, id"
     _rec_names_search = ["name", "code"]
@@ -220,7 +268,26 @@ class PartyPointsRule(models.Model):
         ),
         ("points_positive", "CHECK (points > 0)", "Rule points must be above 0."),
         ("cap_positive", "CHECK (period_cap >= 0)", "A cap cannot be negative."),
+        # PostgreSQL sorts NaN above every number: the upper bounds refuse it.
+        (
+            "points_sane",
+            (
+                "CHECK (points <= 10000 AND points_min BETWEEN 0 AND 10000"
+                " AND points_max BETWEEN 0 AND 10000 AND period_cap <= 10000)"
+            ),
+            "Rule points, ranges and caps must be numbers of at most 10,000.",
+        ),
     ]
+    _party_number_checks = {
+        "points": validation.check_points,
+        "points_min": validation.check_points,
+        "points_max": validation.check_points,
+        "period_cap": validation.check_points,
+    }
+
+    @api.constrains("points", "points_min", "points_max", "period_cap")
+    def _check_numbers(self):
+        self._party_check_numbers()
 
     @api.depends("points_min", "points_max")
     def _compute_is_range(self):

@@ -11,6 +11,7 @@ class PartyPointsExport(models.TransientModel):
     entries of a member or of branches, as an Excel file."""
 
     _name = "party.points.export"
+    _inherit = ["party.input.mixin"]
     _description = "Export Points Ledger"
 
     period_id = fields.Many2one(

@@ -5,6 +5,7 @@ class PartyPointsGradeWizard(models.TransientModel):
     """An officer's grade decision on a result tied across the quota line."""
 
     _name = "party.points.grade.wizard"
+    _inherit = ["party.input.mixin"]
     _description = "Grade Decision"
 
     result_id = fields.Many2one("party.points.result", required=True)

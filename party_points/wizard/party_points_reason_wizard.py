@@ -12,6 +12,7 @@ class PartyPointsReasonWizard(models.TransientModel):
     period, and hands it to the workflow method."""
 
     _name = "party.points.reason.wizard"
+    _inherit = ["party.input.mixin"]
     _description = "Reason for a Points Decision"
 
     operation = fields.Selection(

@@ -41,9 +41,9 @@ def wait_for(url, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if requests.get(url, timeout=5).status_code < 500:
+            if requests.get(url, timeout=30).status_code < 500:
                 return True
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(1)
     return False
@@ -146,7 +146,15 @@ def screenshot(base, cookie, url, out, tz):
         )
         page.call("Page.navigate", url=base + url)
         page.wait_event("Page.loadEventFired")
-        time.sleep(2)  # the counters of the cards come by a second request
+        # the counters of the cards come by a second request
+        settled = "!document.querySelector('.o_portal_doc_spinner')"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            done = page.call("Runtime.evaluate", expression=settled, returnByValue=True)
+            if done["result"].get("value"):
+                break
+            time.sleep(0.5)
+        time.sleep(1)
         shot = page.call("Page.captureScreenshot", format="png")
         Path(out).write_bytes(base64.b64decode(shot["data"]))
     finally:

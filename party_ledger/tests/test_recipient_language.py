@@ -74,6 +74,7 @@ class TestRecipientLanguage(LedgerCase):
         )
 
     def test_feedback_note_names_the_satisfaction_in_the_writers_language(self):
+        self.env["ir.module.module"]._load_module_terms(["party_ledger"], ["zh_CN"])
         item = self._done()
         item.with_user(self.user_emp).with_context(lang="zh_CN").action_feedback(
             "satisfied", "好"

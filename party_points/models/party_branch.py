@@ -166,9 +166,11 @@ class PartyBranch(models.Model):
 
     @api.depends_context("uid")
     def _compute_can_work(self):
-        workable = self.search([("id", "in", self.ids), ("can_work", "=", True)])
+        workable = self.search(
+            [("id", "in", self._origin.ids), ("can_work", "=", True)]
+        )
         for branch in self:
-            branch.can_work = branch in workable
+            branch.can_work = branch._origin in workable
 
     def _search_can_work(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

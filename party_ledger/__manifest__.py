@@ -20,6 +20,7 @@
         "report/party_suggestion_report_views.xml",
         "wizard/party_suggestion_wizard_views.xml",
         "views/res_config_settings_views.xml",
+        "wizard/party_ledger_settings_views.xml",
         "views/party_ledger_menus.xml",
         "views/portal_templates.xml",
         "security/party_ledger_portal_security.xml",

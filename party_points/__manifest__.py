@@ -30,6 +30,7 @@
     "demo": [
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
+        "demo/party_points_demo_plant.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -29,6 +29,8 @@ class PartyPracticalProject(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        default=lambda self: self.env["party.branch"]._default_for_user(),
+        domain=[("can_work", "=", True)],
     )
     suggestion_ids = fields.One2many(
         "party.suggestion", "project_id", string="Suggestions"

@@ -725,7 +725,9 @@ class PartySuggestion(models.Model):
             item.message_post(
                 body=_(
                     "Feedback: %(satisfaction)s. %(comment)s",
-                    satisfaction=dict(SATISFACTIONS)[satisfaction],
+                    satisfaction=dict(
+                        self._fields["satisfaction"]._description_selection(self.env)
+                    )[satisfaction],
                     comment=comment or "",
                 )
             )
@@ -771,7 +773,9 @@ class PartySuggestion(models.Model):
                 item.activity_schedule(
                     "party_ledger.mail_activity_type_overdue",
                     user_id=supervisor.id,
-                    summary=_("Employee unsatisfied: supervise the reopened item"),
+                    summary=item.with_context(lang=supervisor.lang)._deadline_summary(
+                        "reopened"
+                    ),
                 )
 
     def _on_satisfied_feedback(self):
@@ -818,11 +822,9 @@ class PartySuggestion(models.Model):
                     "date": today,
                     "origin": "ledger",
                     "state": "submitted",
-                    "description": _(
-                        "Suggestion %(name)s closed with satisfied feedback: %(title)s",
-                        name=item.name,
-                        title=item.title,
-                    ),
+                    "description": item.with_context(
+                        lang=member.user_id.lang or self.env.lang
+                    )._serving_description(),
                 }
             )
             earning |= item
@@ -830,6 +832,15 @@ class PartySuggestion(models.Model):
         for item, entry in zip(earning, entries, strict=True):
             item.points_entry_id = entry
         return True
+
+    def _serving_description(self):
+        """What the serving-the-people entry says, in the context's language
+        (the member's)."""
+        return _(
+            "Suggestion %(name)s closed with satisfied feedback: %(title)s",
+            name=self.name,
+            title=self.title,
+        )
 
     def action_cancel(self, reason):
         self._check_state(OPEN_STATES, _("cancelled"))
@@ -912,7 +923,9 @@ class PartySuggestion(models.Model):
                 "activity_type_id": overdue_type.id,
                 "automated": True,
                 "user_id": user.id,
-                "summary": _("Overdue: %(item)s", item=item.name),
+                "summary": item.with_context(lang=user.lang)._deadline_summary(
+                    "overdue"
+                ),
                 "date_deadline": now.date(),
             }
             for item in to_escalate
@@ -924,7 +937,9 @@ class PartySuggestion(models.Model):
                 "activity_type_id": reminder_type.id,
                 "automated": True,
                 "user_id": item.responsible_id.user_id.id,
-                "summary": _("Deadline near: %(item)s", item=item.name),
+                "summary": item.with_context(
+                    lang=item.responsible_id.user_id.lang
+                )._deadline_summary("reminder"),
                 "date_deadline": item.date_deadline,
             }
             for item in to_remind
@@ -937,3 +952,12 @@ class PartySuggestion(models.Model):
         to_remind.write({"date_reminded": now})
         self.env["mail.activity"].create(activities)
         return True
+
+    def _deadline_summary(self, kind):
+        """The summary of an activity the ledger gives a user, in the
+        language of the context (the assigned user's)."""
+        if kind == "overdue":
+            return _("Overdue: %(item)s", item=self.name)
+        if kind == "reminder":
+            return _("Deadline near: %(item)s", item=self.name)
+        return _("Employee unsatisfied: supervise the reopened item")

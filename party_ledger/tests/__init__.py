@@ -7,3 +7,7 @@ from . import test_access
 from . import test_portal
 from . import test_portal_employee
 from . import test_multicompany
+from . import test_recipient_language
+from . import test_portal_phone
+from . import test_committee_settings
+from . import test_project_branch

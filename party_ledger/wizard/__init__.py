@@ -1,2 +1,3 @@
 from . import party_suggestion_wizard
 from . import party_suggestion_export
+from . import party_ledger_settings

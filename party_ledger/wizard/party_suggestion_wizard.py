@@ -26,6 +26,13 @@ class PartySuggestionWizard(models.TransientModel):
     text = fields.Text()
     verifier_ids = fields.Many2many("hr.employee", string="Verified By")
     satisfaction = fields.Selection(SATISFACTIONS)
+    company_id = fields.Many2one("res.company", compute="_compute_company_id")
+
+    @api.depends("suggestion_id", "project_id")
+    def _compute_company_id(self):
+        for wizard in self:
+            target = wizard.suggestion_id or wizard.project_id
+            wizard.company_id = target.company_id or self.env.company
 
     @api.constrains("suggestion_id", "project_id")
     def _check_target(self):

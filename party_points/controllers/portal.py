@@ -269,6 +269,42 @@ class PartyPortal(CustomerPortal):
         )
         return request.render("party_points.portal_my_points", values)
 
+    @http.route(
+        ["/my/points/claims", "/my/points/claims/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_claims(self, page=1, **kw):
+        """The member's claims, newest first, with the way to a new one."""
+        member = self._party_member()
+        if not member or not self._party_can_read("party.points.entry"):
+            return request.redirect("/my")
+        Entry = request.env["party.points.entry"]
+        domain = [("member_id", "=", member.id), ("origin", "=", "claim")]
+        pager = portal_pager(
+            url="/my/points/claims",
+            total=Entry.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "member": member,
+                "entries": Entry.search(
+                    domain,
+                    order=ENTRY_SORTINGS["date"],
+                    limit=self._items_per_page,
+                    offset=pager["offset"],
+                ),
+                "pager": pager,
+                "page_name": "points_claims",
+                "default_url": "/my/points/claims",
+            }
+        )
+        return request.render("party_points.portal_my_claims", values)
+
     def _portal_own_entry(self, entry_id):
         """The member's own entry, or None (also for another member's id)."""
         member = self._party_member()

@@ -8,3 +8,4 @@ from . import party_points_period
 from . import party_points_entry
 from . import party_points_result
 from . import party_points_exemption
+from . import creation_messages

@@ -54,3 +54,19 @@ class HrEmployee(models.Model):
             {"partner_ids": [Command.set(employee.work_contact_id.ids)]}
         )
         return wizard._action_open_modal()
+
+    @api.model
+    def _party_demo_archive_sample_employees(self):
+        """Demo data only: archive the sample employees of Odoo's HR demo
+        (Abigail Peterson, Marc Demo...), which no plant has, so that the
+        pickers offer the demo plant's people. The administrator's employee
+        stays (renamed by the demo data)."""
+        sample = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "hr"),
+                ("model", "=", "hr.employee"),
+                ("name", "!=", "employee_admin"),
+            ]
+        )
+        self.browse(sample.mapped("res_id")).exists().action_archive()
+        return True

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 
 class PartyBranch(models.Model):
@@ -86,6 +86,14 @@ class PartyBranch(models.Model):
         help="The officers of this branch and of every organisation above it: "
         "who may work this branch's records.",
     )
+    can_work = fields.Boolean(
+        string="I Work Here",
+        compute="_compute_can_work",
+        search="_search_can_work",
+        help="Whether the current user may work this organisation's records: "
+        "the Party committee works all of them, an officer those where they "
+        "are an officer (here or above).",
+    )
     member_ids = fields.One2many("party.member", "branch_id", string="Members")
     member_count = fields.Integer(compute="_compute_member_count")
     company_id = fields.Many2one(
@@ -155,6 +163,36 @@ class PartyBranch(models.Model):
                     branches=", ".join(outside.mapped("complete_name")),
                 )
             )
+
+    @api.depends_context("uid")
+    def _compute_can_work(self):
+        workable = self.search(
+            [("id", "in", self._origin.ids), ("can_work", "=", True)]
+        )
+        for branch in self:
+            branch.can_work = branch._origin in workable
+
+    def _search_can_work(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on I Work Here."))
+        positive = (operator == "=") == value
+        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+            return [] if positive else [("id", "=", False)]
+        return [("access_user_ids", "in" if positive else "not in", self.env.uid)]
+
+    @api.model
+    def _default_for_user(self):
+        """The organisation a new record of the current user belongs to by
+        default: their own branch where they work it, else the first one
+        where they are an officer, else the first they may work."""
+        own = self.env.user._party_member().branch_id
+        workable = self.search([("can_work", "=", True)])
+        if own in workable:
+            return own
+        officer_of = workable.filtered(
+            lambda branch: self.env.user in branch.sudo().officer_user_ids
+        )
+        return officer_of[:1] or workable[:1]
 
     def action_view_members(self):
         self.ensure_one()

@@ -470,18 +470,33 @@ class PartyPointsEntry(models.Model):
     def _workflow_write(self, vals):
         return self._workflow_env().write(vals)
 
-    def _notify_member(self, subtype_xmlid, body):
-        # One message per entry, posted in chunks with the cache emptied in
-        # between: the records each post leaves in the cache otherwise make
-        # every post slower than the last (3x per entry at 1,000 entries).
+    def _notify_member(self, subtype_xmlid, notice, reason=None):
+        """Tell each entry's member about a decision (``notice``: approved,
+        rejected or reversed), in the member's language.
+
+        One message per entry, posted in chunks with the cache emptied in
+        between: the records each post leaves in the cache otherwise make
+        every post slower than the last (3x per entry at 1,000 entries)."""
         for chunk in split_every(NOTIFY_CHUNK, self.ids, self.browse):
             for entry in chunk:
+                partner = entry.member_id.sudo().user_id.partner_id
+                body = entry.with_context(
+                    lang=partner.lang or self.env.lang
+                )._member_notice(notice, reason)
                 entry.message_post(
                     body=body,
                     subtype_xmlid=subtype_xmlid,
-                    partner_ids=entry.member_id.sudo().user_id.partner_id.ids,
+                    partner_ids=partner.ids,
                 )
             self.env.invalidate_all()
+
+    def _member_notice(self, notice, reason=None):
+        """The text of a decision notice, in the language of the context."""
+        if notice == "approved":
+            return _("Your points entry was approved.")
+        if notice == "rejected":
+            return _("Your points entry was rejected: %(reason)s", reason=reason)
+        return _("Your points entry was reversed: %(reason)s", reason=reason)
 
     def _check_reviewer(self):
         """Raise unless the current user may approve, reject or reverse every
@@ -543,9 +558,7 @@ class PartyPointsEntry(models.Model):
                 "approved_date": fields.Datetime.now(),
             }
         )
-        self._notify_member(
-            "party_points.mt_entry_approved", _("Your points entry was approved.")
-        )
+        self._notify_member("party_points.mt_entry_approved", "approved")
         return True
 
     def action_reject(self, reason):
@@ -556,10 +569,7 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         self._workflow_write({"state": "rejected", "reject_reason": reason})
-        self._notify_member(
-            "party_points.mt_entry_rejected",
-            _("Your points entry was rejected: %(reason)s", reason=reason),
-        )
+        self._notify_member("party_points.mt_entry_rejected", "rejected", reason)
         return True
 
     def action_reverse(self, reason):
@@ -601,10 +611,7 @@ class PartyPointsEntry(models.Model):
                 for entry in self
             ]
         )
-        self._notify_member(
-            "party_points.mt_entry_reversed",
-            _("Your points entry was reversed: %(reason)s", reason=reason),
-        )
+        self._notify_member("party_points.mt_entry_reversed", "reversed", reason)
         return mirrors.with_env(self.env)
 
     # -- demo -----------------------------------------------------------------

@@ -1,3 +1,4 @@
+from . import party_workflow_mixin
 from . import party_branch
 from . import party_member
 from . import hr_employee

@@ -241,7 +241,7 @@ class PartyPointsEntry(models.Model):
         for entry in self:
             record = entry.sudo()
             entry.can_review = (
-                record.state == "submitted"
+                record.state in ("draft", "submitted")
                 and officer
                 and (manager or user in record.branch_id.access_user_ids)
                 and record.member_id not in own

@@ -166,9 +166,7 @@ class TestAttackSuggestionSeal(LedgerCase):
 
     def test_refusals_are_whole_sentences(self):
         item = self._item()
-        with self.assertRaisesRegex(
-            UserError, r"cannot be started while it is New\.$"
-        ):
+        with self.assertRaisesRegex(UserError, r"cannot be started while it is New\.$"):
             item.with_user(self.officer_a).action_start()
         project = self.project.with_user(self.officer_a)
         with self.assertRaisesRegex(

@@ -10,6 +10,10 @@ PROJECT_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
+# Written only by the workflow methods.
+WORKFLOW_FIELDS = frozenset(
+    {"state", "verification_note", "verifier_ids", "date_verified", "cancel_reason"}
+)
 
 
 class PartyPracticalProject(models.Model):
@@ -19,8 +23,14 @@ class PartyPracticalProject(models.Model):
 
     _name = "party.practical.project"
     _description = "Practical Matters Key Project"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
+    _inherit = [
+        "party.workflow.seal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "party.input.mixin",
+    ]
     _order = "date_deadline, id"
+    _sealed_fields = WORKFLOW_FIELDS
 
     name = fields.Char(required=True, tracking=True)
     branch_id = fields.Many2one(
@@ -61,21 +71,23 @@ class PartyPracticalProject(models.Model):
         PROJECT_STATES,
         required=True,
         default="planned",
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
     )
-    verification_note = fields.Text(copy=False, tracking=True)
+    verification_note = fields.Text(readonly=True, copy=False, tracking=True)
     verifier_ids = fields.Many2many(
         "hr.employee",
         "party_practical_project_verifier_rel",
         "project_id",
         "employee_id",
         string="Verified By",
+        readonly=True,
         copy=False,
     )
     date_verified = fields.Datetime(string="Verified On", copy=False, readonly=True)
-    cancel_reason = fields.Text(copy=False)
+    cancel_reason = fields.Text(readonly=True, copy=False)
     company_id = fields.Many2one(
         related="branch_id.company_id", store=True, index=True, string="Company"
     )
@@ -102,19 +114,46 @@ class PartyPracticalProject(models.Model):
         self.env["party.branch"].browse(branch_ids)._check_user_works_here()
         return super().create(vals_list)
 
-    def _check_state(self, allowed, action):
+    def write(self, vals):
+        if "branch_id" in vals and not self._is_workflow():
+            moved = self.filtered(
+                lambda project: project.branch_id.id != vals["branch_id"]
+            )
+            if moved.sudo().suggestion_ids:
+                raise UserError(
+                    _(
+                        "Key project %(project)s already holds suggestions: it "
+                        "stays in its branch.",
+                        project=moved.sudo().suggestion_ids[:1].project_id.name,
+                    )
+                )
+            self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
+        return super().write(vals)
+
+    def _seal_refusal(self, fnames, creating=False):
+        if creating:
+            return _(
+                "A new key project starts as planned: it is started, verified "
+                "and cancelled with the buttons of the project."
+            )
+        return _(
+            "The state, verification and cancellation of a key project change "
+            "only through its buttons."
+        )
+
+    def _check_state(self, allowed, message):
+        """Raise ``message`` (a whole sentence with ``%(project)s``, already
+        translated by the caller) unless every project is in one of the
+        ``allowed`` states."""
         wrong = self.filtered(lambda project: project.state not in allowed)
         if wrong:
-            raise UserError(
-                _(
-                    "Project %(project)s cannot be %(action)s in its current state.",
-                    project=wrong[0].name,
-                    action=action,
-                )
-            )
+            raise UserError(message % {"project": wrong[0].name})
 
     def action_start(self):
-        self._check_state(("planned",), _("started"))
+        self._check_state(
+            ("planned",),
+            _("Project %(project)s cannot be started in its current state."),
+        )
         missing = self.filtered(
             lambda project: (
                 not (
@@ -132,17 +171,28 @@ class PartyPracticalProject(models.Model):
                     project=missing[0].name,
                 )
             )
-        self.write({"state": "in_progress"})
+        self._workflow_write({"state": "in_progress"}, sudo=False)
         self.suggestion_ids.filtered(lambda s: s.state == "classified").action_start()
+        return True
 
     def action_submit_verification(self):
-        self._check_state(("in_progress",), _("sent to verification"))
-        self.write({"state": "verifying"})
+        self._check_state(
+            ("in_progress",),
+            _(
+                "Project %(project)s cannot be sent to verification in its "
+                "current state."
+            ),
+        )
+        self._workflow_write({"state": "verifying"}, sudo=False)
+        return True
 
     def action_verify(self, note, verifier_ids=None):
         """Record the employee representatives' verification and close the
         project together with its open suggestions."""
-        self._check_state(("verifying",), _("verified"))
+        self._check_state(
+            ("verifying",),
+            _("Project %(project)s cannot be verified in its current state."),
+        )
         if not note:
             raise UserError(_("Write down what the representatives found."))
         for project in self:
@@ -159,13 +209,14 @@ class PartyPracticalProject(models.Model):
                         project=project.name,
                     )
                 )
-            project.write(
+            project._workflow_write(
                 {
                     "state": "done",
                     "verification_note": note,
                     "verifier_ids": [fields.Command.set(verifiers.ids)],
                     "date_verified": fields.Datetime.now(),
-                }
+                },
+                sudo=False,
             )
             suggestions = project.suggestion_ids.filtered(
                 lambda s: s.state in ("classified", "in_progress", "verifying")
@@ -175,14 +226,21 @@ class PartyPracticalProject(models.Model):
                 lambda s: s.state == "in_progress"
             ).action_submit_verification()
             suggestions.action_verify(note, verifier_ids=verifiers.ids)
+        return True
 
     def action_cancel(self, reason):
-        self._check_state(("planned", "in_progress", "verifying"), _("cancelled"))
+        self._check_state(
+            ("planned", "in_progress", "verifying"),
+            _("Project %(project)s cannot be cancelled in its current state."),
+        )
         if not reason:
             raise UserError(_("Give the reason for cancelling."))
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        self._workflow_write(
+            {"state": "cancelled", "cancel_reason": reason}, sudo=False
+        )
         for project in self:
             project.message_post(body=_("Cancelled: %(reason)s", reason=reason))
+        return True
 
     def action_open_wizard(self):
         self.ensure_one()

@@ -41,6 +41,29 @@ SATISFACTIONS = [
     ("unsatisfied", "Unsatisfied"),
 ]
 OPEN_STATES = ("new", "classified", "in_progress", "verifying")
+# Written only by the workflow methods and the deadline job: what the four
+# rates (response, closure, on time, satisfaction) are computed from.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "close_type",
+        "date_closed",
+        "date_first_response",
+        "verification_note",
+        "verifier_ids",
+        "date_verified",
+        "satisfaction",
+        "feedback_comment",
+        "date_feedback",
+        "reopen_count",
+        "is_supervised",
+        "cancel_reason",
+        "points_entry_id",
+        "is_overdue",
+        "date_reminded",
+        "date_escalated",
+    }
+)
 # What a closed or cancelled item keeps as it was: corrections go through
 # the workflow (the submitter's unsatisfied feedback reopens the item).
 LOCKED_WHEN_CLOSED = {
@@ -74,6 +97,7 @@ class PartySuggestion(models.Model):
     _name = "party.suggestion"
     _description = "Employee Suggestion"
     _inherit = [
+        "party.workflow.seal.mixin",
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -81,6 +105,7 @@ class PartySuggestion(models.Model):
     ]
     _order = "date_received desc, id desc"
     _mail_post_access = "read"
+    _sealed_fields = WORKFLOW_FIELDS
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -183,6 +208,7 @@ class PartySuggestion(models.Model):
         STATES,
         required=True,
         default="new",
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -212,7 +238,9 @@ class PartySuggestion(models.Model):
     feedback_comment = fields.Text(readonly=True, copy=False)
     date_feedback = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
-    is_supervised = fields.Boolean(string="Supervised", index=True, tracking=True)
+    is_supervised = fields.Boolean(
+        string="Supervised", readonly=True, index=True, tracking=True, copy=False
+    )
     cancel_reason = fields.Text(readonly=True, copy=False)
     points_entry_id = fields.Many2one(
         "party.points.entry",
@@ -458,18 +486,26 @@ class PartySuggestion(models.Model):
     def _is_committee(self):
         return self.env.user.has_group("party_points.group_party_manager")
 
-    def _check_state(self, allowed, action):
+    def _seal_refusal(self, fnames, creating=False):
+        if creating:
+            return _(
+                "A new item starts as new: it is classified, worked, verified, "
+                "closed and rated with the buttons of the item."
+            )
+        return _(
+            "The state, verification, closing, feedback and supervision of an "
+            "item change only through its buttons."
+        )
+
+    def _check_state(self, allowed, message):
+        """Raise ``message`` (a whole sentence with ``%(item)s`` and
+        ``%(state)s``, already translated by the caller with ``_()`` on its
+        literal) unless every item is in one of the ``allowed`` states."""
         wrong = self.filtered(lambda item: item.state not in allowed)
         if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
-                _(
-                    "Item %(item)s cannot be %(action)s while it is %(state)s.",
-                    item=wrong[0].name,
-                    action=action,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        wrong[0].state
-                    ],
-                )
+                message % {"item": wrong[0].name, "state": states[wrong[0].state]}
             )
 
     def _check_officer(self):
@@ -478,8 +514,8 @@ class PartySuggestion(models.Model):
         self.branch_id._check_user_works_here()
 
     def _mark_responded(self, when=None):
-        self.filtered(lambda item: not item.date_first_response).write(
-            {"date_first_response": when or fields.Datetime.now()}
+        self.filtered(lambda item: not item.date_first_response)._workflow_write(
+            {"date_first_response": when or fields.Datetime.now()}, sudo=False
         )
 
     def _follow_supervisors(self):
@@ -496,7 +532,9 @@ class PartySuggestion(models.Model):
         implementation items need urgency, difficulty, the assessment and a
         route (a workshop task with a responsible person and a deadline, or a
         key project)."""
-        self._check_state(("new",), _("classified"))
+        self._check_state(
+            ("new",), _("Item %(item)s cannot be classified while it is %(state)s.")
+        )
         self._check_officer()
         for item in self:
             if not item.kind:
@@ -511,7 +549,7 @@ class PartySuggestion(models.Model):
                 item._check_implementation_ready()
         for item in self.filtered(lambda item: item.route == "key_project"):
             item.write(item._key_project_vals())
-        self.write({"state": "classified"})
+        self._workflow_write({"state": "classified"}, sudo=False)
         self._follow_supervisors()
         return True
 
@@ -579,20 +617,25 @@ class PartySuggestion(models.Model):
             self.date_deadline = self.project_id.date_deadline
 
     def action_start(self):
-        self._check_state(("classified",), _("started"))
+        self._check_state(
+            ("classified",),
+            _("Item %(item)s cannot be started while it is %(state)s."),
+        )
         self._check_officer()
         if self.filtered(lambda item: item.kind != "implementation"):
             raise UserError(
                 _("Explanation items are answered with a reply, not worked on.")
             )
-        self.write({"state": "in_progress"})
+        self._workflow_write({"state": "in_progress"}, sudo=False)
         self._mark_responded()
         return True
 
     def action_reply(self, reply, close=False):
         """Answer the submitter; with ``close`` an explanation item closes
         as explained."""
-        self._check_state(OPEN_STATES, _("answered"))
+        self._check_state(
+            OPEN_STATES, _("Item %(item)s cannot be answered while it is %(state)s.")
+        )
         self._check_officer()
         if not reply:
             raise UserError(_("Write the reply to the employee."))
@@ -605,15 +648,21 @@ class PartySuggestion(models.Model):
         return True
 
     def action_submit_verification(self):
-        self._check_state(("in_progress",), _("sent to verification"))
-        self.write({"state": "verifying"})
+        self._check_state(
+            ("in_progress",),
+            _("Item %(item)s cannot be sent to verification while it is %(state)s."),
+        )
+        self._workflow_write({"state": "verifying"}, sudo=False)
         return True
 
     def action_verify(self, note, verifier_ids=None):
         """Record the employee representatives' verification (who, when,
         what they found) and close the items as implemented. Without
         ``verifier_ids`` the zone's representative verifies."""
-        self._check_state(("verifying",), _("verified"))
+        self._check_state(
+            ("verifying",),
+            _("Item %(item)s cannot be verified while it is %(state)s."),
+        )
         self._check_officer()
         if not note:
             raise UserError(_("Write down what the representatives found."))
@@ -629,12 +678,13 @@ class PartySuggestion(models.Model):
                         item=item.name,
                     )
                 )
-            item.write(
+            item._workflow_write(
                 {
                     "verification_note": note,
                     "verifier_ids": [fields.Command.set(verifiers.ids)],
                     "date_verified": now,
-                }
+                },
+                sudo=False,
             )
             item.message_post(
                 body=_(
@@ -648,7 +698,9 @@ class PartySuggestion(models.Model):
     def action_close(self):
         """Close items: an explanation item once answered, an implementation
         item once verified."""
-        self._check_state(OPEN_STATES, _("closed"))
+        self._check_state(
+            OPEN_STATES, _("Item %(item)s cannot be closed while it is %(state)s.")
+        )
         self._check_officer()
         now = fields.Datetime.now()
         for item in self:
@@ -676,13 +728,14 @@ class PartySuggestion(models.Model):
                 raise UserError(
                     _("Item %(item)s must be classified first.", item=item.name)
                 )
-            item.write(
+            item._workflow_write(
                 {
                     "state": "done",
                     "close_type": close_type,
                     "date_closed": now,
                     "is_overdue": ledger_rules.is_late(item.date_deadline, now),
-                }
+                },
+                sudo=False,
             )
         self._mark_responded(now)
         self.activity_unlink(
@@ -699,7 +752,9 @@ class PartySuggestion(models.Model):
         feedback runs :meth:`_on_satisfied_feedback` once."""
         if satisfaction not in dict(SATISFACTIONS):
             raise UserError(_("Choose how satisfied the employee is."))
-        self._check_state(("done",), _("rated"))
+        self._check_state(
+            ("done",), _("Item %(item)s cannot be rated while it is %(state)s.")
+        )
         for item in self:
             item._check_feedback_allowed()
             if item.satisfaction and item.satisfaction != "unsatisfied":
@@ -714,12 +769,13 @@ class PartySuggestion(models.Model):
         return True
 
     def _feedback(self, satisfaction, comment):
-        self.write(
+        self._workflow_write(
             {
                 "satisfaction": satisfaction,
                 "feedback_comment": comment,
                 "date_feedback": fields.Datetime.now(),
-            }
+            },
+            sudo=False,
         )
         for item in self:
             item.message_post(
@@ -748,7 +804,7 @@ class PartySuggestion(models.Model):
 
     def _reopen(self):
         for item in self:
-            item.write(
+            item._workflow_write(
                 {
                     "state": "in_progress",
                     "reopen_count": item.reopen_count + 1,
@@ -756,7 +812,8 @@ class PartySuggestion(models.Model):
                     "close_type": False,
                     "date_closed": False,
                     "date_verified": False,
-                }
+                },
+                sudo=False,
             )
             item.message_post(
                 body=_(
@@ -828,9 +885,9 @@ class PartySuggestion(models.Model):
                 }
             )
             earning |= item
-        entries = self.env["party.points.entry"].sudo().create(vals_list)
+        entries = self.env["party.points.entry"]._workflow_env().create(vals_list)
         for item, entry in zip(earning, entries, strict=True):
-            item.points_entry_id = entry
+            item._workflow_write({"points_entry_id": entry.id})
         return True
 
     def _serving_description(self):
@@ -843,13 +900,25 @@ class PartySuggestion(models.Model):
         )
 
     def action_cancel(self, reason):
-        self._check_state(OPEN_STATES, _("cancelled"))
+        self._check_state(
+            OPEN_STATES, _("Item %(item)s cannot be cancelled while it is %(state)s.")
+        )
         self._check_officer()
         if not reason:
             raise UserError(_("Give the reason for cancelling."))
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        self._workflow_write(
+            {"state": "cancelled", "cancel_reason": reason}, sudo=False
+        )
         for item in self:
             item.message_post(body=_("Cancelled: %(reason)s", reason=reason))
+        return True
+
+    def action_supervise(self):
+        """Put items under supervision: their supervisor follows them and
+        the closing is watched (officers of the branch, the committee)."""
+        self._check_officer()
+        self._workflow_write({"is_supervised": True}, sudo=False)
+        self._follow_supervisors()
         return True
 
     def action_open_wizard(self):
@@ -944,12 +1013,12 @@ class PartySuggestion(models.Model):
             }
             for item in to_remind
         ]
-        (items.filtered("is_overdue") - late).write({"is_overdue": False})
-        (late - to_escalate).filtered(lambda item: not item.is_overdue).write(
+        (items.filtered("is_overdue") - late)._workflow_write({"is_overdue": False})
+        (late - to_escalate).filtered(lambda item: not item.is_overdue)._workflow_write(
             {"is_overdue": True}
         )
-        to_escalate.write({"is_overdue": True, "date_escalated": now})
-        to_remind.write({"date_reminded": now})
+        to_escalate._workflow_write({"is_overdue": True, "date_escalated": now})
+        to_remind._workflow_write({"date_reminded": now})
         self.env["mail.activity"].create(activities)
         return True
 

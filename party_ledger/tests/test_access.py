@@ -68,7 +68,7 @@ class TestAccess(LedgerCase):
 
     def test_supervisors_see_and_work_what_they_supervise(self):
         self.assertEqual(self._visible(self.user_sup), self.supervised)
-        self.supervised.with_user(self.user_sup).write({"is_supervised": True})
+        self.supervised.with_user(self.user_sup).write({"reply": "On it"})
         with self.assertRaises(AccessError):
             self.branch_b_item.with_user(self.user_sup).write({"title": "x"})
 

@@ -66,10 +66,11 @@ class ExportCase(LedgerCase):
         cls.done = cls._classified(
             title="Dusty conveyor",
             description="Coal dust on belt 3",
-            is_supervised=True,
         )
-        cls.done.write(
+        # fixture values only the workflow writes
+        cls.done._workflow_write(
             {
+                "is_supervised": True,
                 "state": "done",
                 "close_type": "implemented",
                 "reply": "Covers fitted",
@@ -91,7 +92,8 @@ class ExportCase(LedgerCase):
                 "date_received": received + timedelta(days=1),
             }
         )
-        cls.cancelled = cls._item(title="Duplicate", state="cancelled")
+        cls.cancelled = cls._item(title="Duplicate")
+        cls.cancelled._workflow_write({"state": "cancelled"})
         cls.item_b = cls._item(title="Locker room", branch_id=cls.branch_b.id)
         # 20:00 UTC on 31 March is already April in Shanghai
         cls.april = cls._item(

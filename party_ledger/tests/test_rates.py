@@ -31,16 +31,22 @@ class TestRates(LedgerCase):
             ("team_meeting", "implementation", 3, None, None, "cancelled"),
         ]
         for channel, kind, response, closed, satisfaction, state in rows:
-            cls.fixture |= cls._item(
-                channel=channel,
-                kind=kind,
-                state=state,
-                date_first_response=response is not None
-                and received + timedelta(hours=response),
-                date_closed=closed is not None and received + timedelta(days=closed),
-                satisfaction=satisfaction,
+            item = cls._item(channel=channel, kind=kind)
+            # fixture values only the workflow writes
+            item._workflow_write(
+                {
+                    "state": state,
+                    "date_first_response": response is not None
+                    and received + timedelta(hours=response),
+                    "date_closed": closed is not None
+                    and received + timedelta(days=closed),
+                    "satisfaction": satisfaction,
+                }
             )
-        cls._item(branch_id=cls.branch_b.id, state="done", kind="explanation")
+            cls.fixture |= item
+        cls._item(branch_id=cls.branch_b.id, kind="explanation")._workflow_write(
+            {"state": "done"}
+        )
 
     def _report(self, groupby, domain=None):
         domain = [("branch_id", "=", self.branch_a.id)] + (domain or [])

@@ -223,8 +223,11 @@ class TestAudit(LedgerCase):
             item.with_user(self.officer_a).write({"reply": "Something else"})
         with self.assertRaisesRegex(UserError, "is closed"):
             item.with_user(self.manager).write({"date_deadline": "2027-01-01"})
-        # tags and supervision may still be added
-        item.with_user(self.officer_a).write({"is_supervised": True})
+        # supervision may still be added, with its button (sealed field)
+        with self.assertRaises(UserError):
+            item.with_user(self.officer_a).write({"is_supervised": True})
+        self.assertFalse(item.is_supervised)
+        item.with_user(self.officer_a).action_supervise()
         self.assertTrue(item.is_supervised)
 
     def test_making_an_item_anonymous_leaves_no_name_in_the_chatter(self):

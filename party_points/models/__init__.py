@@ -1,4 +1,5 @@
 from . import party_input_mixin
+from . import party_workflow_mixin
 from . import party_branch
 from . import party_member
 from . import hr_employee

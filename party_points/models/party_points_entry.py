@@ -21,7 +21,9 @@ STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
-# Only the workflow methods write these (through _workflow_write).
+# Only the workflow methods write these (through _workflow_write); the
+# fields copied or computed from the rule, the member and the date follow
+# them and are never written directly either.
 WORKFLOW_FIELDS = frozenset(
     {
         "state",
@@ -33,23 +35,29 @@ WORKFLOW_FIELDS = frozenset(
         "reversed_by_id",
     }
 )
+DERIVED_FIELDS = frozenset(
+    {"category_id", "list_type", "is_veto", "branch_id", "period_id", "company_id"}
+)
 # What an approved or rejected entry never changes.
-LOCKED_FIELDS = WORKFLOW_FIELDS | {
-    "member_id",
-    "branch_id",
-    "rule_id",
-    "period_id",
-    "date",
-    "quantity",
-    "unit_points",
-    "description",
-    "attachment_ids",
-    "origin",
-}
-# A Python object no RPC call can put in a context: proof that a write comes
-# from a workflow method of this model.
-_WORKFLOW = object()
-_WORKFLOW_KEY = "party_points_workflow"
+LOCKED_FIELDS = (
+    WORKFLOW_FIELDS
+    | DERIVED_FIELDS
+    | {
+        "member_id",
+        "rule_id",
+        "date",
+        "quantity",
+        "unit_points",
+        "description",
+        "attachment_ids",
+        "origin",
+    }
+)
+# What a member may change on their own draft claim (an officer decides the
+# value of a range rule and how the entry came in).
+MEMBER_FIELDS = frozenset(
+    {"member_id", "rule_id", "date", "quantity", "description", "attachment_ids"}
+)
 # Entries notified between two cache resets (see _notify_member).
 NOTIFY_CHUNK = 50
 
@@ -59,8 +67,16 @@ class PartyPointsEntry(models.Model):
 
     _name = "party.points.entry"
     _description = "Points Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
+    _inherit = [
+        "party.workflow.seal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "party.input.mixin",
+    ]
     _order = "date desc, id desc"
+    _sealed_fields = WORKFLOW_FIELDS | DERIVED_FIELDS
+    _locked_fields = LOCKED_FIELDS
+    _locked_states = ("approved", "rejected")
 
     member_id = fields.Many2one(
         "party.member",
@@ -248,13 +264,14 @@ class PartyPointsEntry(models.Model):
         user = self.env.user
         officer = user.has_group("party_points.group_party_officer")
         manager = user.has_group("party_points.group_party_manager")
+        own = user._party_owns(self.sudo().member_id)
         for entry in self:
             record = entry.sudo()
             entry.can_review = (
                 record.state in ("draft", "submitted")
                 and officer
                 and (manager or user in record.branch_id.access_user_ids)
-                and record.member_id.user_id != user
+                and record.member_id not in own
             )
 
     @api.depends("member_id", "rule_id", "date")
@@ -382,78 +399,98 @@ class PartyPointsEntry(models.Model):
 
     # -- ORM ------------------------------------------------------------------
 
-    def _is_workflow(self):
-        return self.env.context.get(_WORKFLOW_KEY) is _WORKFLOW
+    def _seal_refusal(self, fnames, creating=False):
+        if creating:
+            return _(
+                "A new entry starts as a draft: it is submitted, approved or "
+                "rejected with the buttons of the entry, and its list, category "
+                "and veto follow its rule."
+            )
+        return _(
+            "The state, points, approval and reversal of an entry change only "
+            "through its buttons; its list, category, veto, branch and period "
+            "follow its rule, member and date."
+        )
 
-    def _workflow_env(self):
-        """``self`` (sudo) with the marker that lets workflow fields be written:
-        the one way the workflow methods below create and write entries."""
-        return self.sudo().with_context(**{_WORKFLOW_KEY: _WORKFLOW})
+    def _lock_refusal(self, records):
+        return _(
+            "An approved or rejected entry cannot be changed. Correct an approved "
+            "entry by reversing it."
+        )
+
+    def _is_officer(self):
+        return self.env.su or self.env.user.has_group(
+            "party_points.group_party_officer"
+        )
+
+    def _check_claimable(self, rules):
+        """Raise unless a member may claim every rule of ``rules``."""
+        unclaimable = rules.sudo().filtered(
+            lambda rule: not rule.member_claimable or rule.is_veto
+        )
+        if unclaimable:
+            raise UserError(
+                _(
+                    "Members cannot claim %(rules)s: an officer records these items.",
+                    rules=", ".join(unclaimable.mapped("display_name")),
+                )
+            )
+
+    def _check_member_target(self, member):
+        """Raise unless the current user may put entries on ``member``: a
+        member only on themselves, an officer only in their branches."""
+        if self.env.su or not member:
+            return
+        if not self._is_officer():
+            if not self.env.user._party_owns(member):
+                raise UserError(_("You can only claim points for yourself."))
+            return
+        member.sudo().branch_id.with_env(self.env)._check_user_works_here()
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._is_workflow():
-            officer = self.env.su or self.env.user.has_group(
-                "party_points.group_party_officer"
-            )
-            rules = self.env["party.points.rule"].browse(
-                {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
-            )
+        if not self._is_workflow() and not self._is_officer():
             for vals in vals_list:
-                # A form or a client may send the workflow fields at their
-                # starting values (empty, draft): that forges nothing.
-                forged = {
-                    key
-                    for key in WORKFLOW_FIELDS.intersection(vals) - {"state"}
-                    if vals[key]
-                }
-                state = vals.get("state") or "draft"
-                ledger_claim = (
-                    self.env.su
-                    and vals.get("origin") == "ledger"
-                    and state == "submitted"
+                vals["origin"] = "claim"
+            self._check_claimable(
+                self.env["party.points.rule"].browse(
+                    {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
                 )
-                if forged or (state != "draft" and not ledger_claim):
-                    raise UserError(
-                        _(
-                            "A new entry starts as a draft: it is submitted, "
-                            "approved or rejected with the buttons of the entry."
-                        )
-                    )
-                if not officer:
-                    vals["origin"] = "claim"
-            if not officer:
-                unclaimable = rules.filtered(lambda rule: not rule.member_claimable)
-                if unclaimable:
-                    raise UserError(
-                        _(
-                            "Members cannot claim %(rules)s: an officer records "
-                            "these items.",
-                            rules=", ".join(unclaimable.mapped("display_name")),
-                        )
-                    )
+            )
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._is_workflow():
-            forged = WORKFLOW_FIELDS.intersection(vals)
-            if forged:
-                raise UserError(
-                    _(
-                        "The state, points, approval and reversal of an entry "
-                        "change only through its buttons."
-                    )
+        if not self._is_workflow() and not self.env.su:
+            if "member_id" in vals:
+                self._check_member_target(
+                    self.env["party.member"].browse(vals["member_id"])
                 )
-            if LOCKED_FIELDS.intersection(vals) and any(
-                state in ("approved", "rejected") for state in self.mapped("state")
-            ):
-                raise UserError(
-                    _(
-                        "An approved or rejected entry cannot be changed. Correct "
-                        "an approved entry by reversing it."
-                    )
-                )
+            if not self._is_officer():
+                self._check_claim_write(vals)
         return super().write(vals)
+
+    def _check_claim_write(self, vals):
+        """What a member may change on their own draft claim: not how it came
+        in, not to an item they may not claim, and not the points of a range
+        item, which the approver decides."""
+        if "origin" in vals and any(
+            entry.origin != vals["origin"] for entry in self.sudo()
+        ):
+            raise UserError(_("Members cannot change how an entry was recorded."))
+        rule = self.env["party.points.rule"].browse(vals.get("rule_id"))
+        if rule:
+            self._check_claimable(rule)
+        if "unit_points" in vals:
+            for entry in self.sudo():
+                expected = (rule or entry.rule_id).points
+                if vals["unit_points"] not in (entry.unit_points, expected):
+                    raise UserError(
+                        _(
+                            "The officer who approves the claim decides the points "
+                            "of %(rule)s; members cannot set them.",
+                            rule=(rule or entry.rule_id).sudo().display_name,
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -464,11 +501,17 @@ class PartyPointsEntry(models.Model):
                     "approved entry instead."
                 )
             )
+        closed = self.sudo().period_id.filtered(lambda period: period.state == "closed")
+        if closed:
+            raise UserError(
+                _(
+                    "Period %(period)s is closed: its entries are kept as they "
+                    "were, drafts and rejected entries included.",
+                    period=", ".join(closed.mapped("name")),
+                )
+            )
 
     # -- workflow -------------------------------------------------------------
-
-    def _workflow_write(self, vals):
-        return self._workflow_env().write(vals)
 
     def _notify_member(self, subtype_xmlid, notice, reason=None):
         """Tell each entry's member about a decision (``notice``: approved,
@@ -509,11 +552,16 @@ class PartyPointsEntry(models.Model):
                 _("Only branch officers approve, reject or reverse entries.")
             )
         self.sudo().branch_id._check_user_works_here()
-        if self.sudo().filtered(lambda entry: entry.member_id.user_id == self.env.user):
+        if self.env.user._party_owns(self.sudo().member_id):
             raise UserError(_("You cannot decide on your own entries."))
 
     def _check_open_period(self):
-        closed = self.period_id.filtered(lambda period: period.state == "closed")
+        """Raise if a period of ``self`` is closed. Locks the periods' rows
+        first, so that a close of the same period waits for this decision
+        to commit (or this decision for the close) and its results never
+        miss it."""
+        self.sudo().period_id._lock_rows(touch=True)
+        closed = self.sudo().period_id.filtered(lambda period: period.state == "closed")
         if closed:
             raise UserError(
                 _(
@@ -574,7 +622,8 @@ class PartyPointsEntry(models.Model):
 
     def action_reverse(self, reason):
         """Correct approved entries: an approved mirror entry nets each to
-        zero, linked both ways. Returns the mirrors."""
+        zero, linked both ways (the mirrors are the entries' ``reversed_by_id``).
+        Returns True."""
         if not (reason or "").strip():
             raise UserError(_("Give the reason for the reversal."))
         if self.filtered(
@@ -611,8 +660,6 @@ class PartyPointsEntry(models.Model):
                 for entry in self
             ]
         )
-        self._notify_member("party_points.mt_entry_reversed", "reversed", reason)
-        return mirrors.with_env(self.env)
 
     # -- demo -----------------------------------------------------------------
 

@@ -6,6 +6,8 @@ from odoo.tools import SQL
 
 from ..lib import scoring
 
+# Only action_close and action_reopen write these.
+WORKFLOW_FIELDS = frozenset({"state", "closed_date", "closed_by_id"})
 # What a closed period never changes (its results were computed from them).
 SCOPE_FIELDS = frozenset(
     {"name", "ruleset_id", "date_start", "date_end", "branch_ids", "company_id"}
@@ -18,8 +20,9 @@ class PartyPointsPeriod(models.Model):
 
     _name = "party.points.period"
     _description = "Points Period"
-    _inherit = ["mail.thread", "party.input.mixin"]
+    _inherit = ["party.workflow.seal.mixin", "mail.thread", "party.input.mixin"]
     _order = "date_start desc, id desc"
+    _sealed_fields = WORKFLOW_FIELDS
 
     name = fields.Char(required=True, tracking=True)
     ruleset_id = fields.Many2one(
@@ -43,6 +46,7 @@ class PartyPointsPeriod(models.Model):
         [("open", "Open"), ("closed", "Closed")],
         default="open",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -67,6 +71,39 @@ class PartyPointsPeriod(models.Model):
             "A period cannot end before it starts.",
         ),
     ]
+
+    def _seal_refusal(self, fnames, creating=False):
+        if creating:
+            return _(
+                "A new points period starts open: the Party committee closes it "
+                "with its Close button."
+            )
+        return _(
+            "A points period is closed and reopened only with its Close and "
+            "Reopen buttons, which compute and discard its results."
+        )
+
+    def _lock_rows(self, touch=False):
+        """Lock the rows of ``self`` until the transaction ends, in id order.
+        The close and reopen take the lock, and so do the entry decisions
+        (approve, reject, reverse) with ``touch``: they also leave a new
+        version of the row, so that a close whose snapshot predates their
+        commit fails to lock (and is retried) instead of closing on stale
+        points."""
+        if not self.ids:
+            return
+        query = SQL(
+            "SELECT id FROM party_points_period WHERE id = ANY(%s) ORDER BY id %s",
+            self.ids,
+            SQL("FOR NO KEY UPDATE") if touch else SQL("FOR UPDATE"),
+        )
+        if touch:
+            query = SQL(
+                "UPDATE party_points_period SET write_date = write_date "
+                "WHERE id IN (%s)",
+                query,
+            )
+        self.env.cr.execute(query)
 
     def write(self, vals):
         if SCOPE_FIELDS.intersection(vals):
@@ -268,6 +305,7 @@ class PartyPointsPeriod(models.Model):
     def action_close(self):
         """Compute every member's result in one set-based pass and lock."""
         self._check_manager()
+        self._lock_rows()
         for period in self:
             period._close()
         return True
@@ -291,7 +329,7 @@ class PartyPointsPeriod(models.Model):
             )
         results, veto_entries = self._compute_results(self._scored_members())
         self._insert_results(results, veto_entries)
-        self.sudo().write(
+        self._workflow_write(
             {
                 "state": "closed",
                 "closed_date": fields.Datetime.now(),
@@ -391,13 +429,14 @@ class PartyPointsPeriod(models.Model):
         self._check_manager()
         if not (reason or "").strip():
             raise UserError(_("Give the reason for reopening the period."))
+        self._lock_rows()
         for period in self:
             if period.state != "closed":
                 raise UserError(
                     _("Period %(period)s is not closed.", period=period.name)
                 )
         self.result_ids.sudo().unlink()
-        self.sudo().write(
+        self._workflow_write(
             {"state": "open", "closed_date": False, "closed_by_id": False}
         )
         for period in self:

@@ -134,6 +134,8 @@ class PartyPointsResult(models.Model):
         ):
             raise AccessError(_("Only branch officers decide grades."))
         self.branch_id._check_user_works_here()
+        if not self.env.su and self.env.user._party_owns(self.member_id):
+            raise UserError(_("You cannot decide your own grade."))
         if not (reason or "").strip():
             raise UserError(_("Give the reason for the grade decision."))
         if not self.needs_decision:

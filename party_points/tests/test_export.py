@@ -108,7 +108,8 @@ class TestPointsExport(PointsCase):
         cls.absence = cls._entry(
             cls.member_a1, cls.r_absent, day=cls.day.replace(day=11)
         )
-        cls.reversal = cls.absence.action_reverse("Was on a training course")
+        cls.absence.action_reverse("Was on a training course")
+        cls.reversal = cls.absence.reversed_by_id
         cls.rejected = cls._entry(
             cls.member_a1, cls.r_meet, approve=False, day=cls.day.replace(day=12)
         )

@@ -100,7 +100,7 @@ class TestPointsIntegrity(PointsCase):
                     )
                 )
 
-    def test_ledger_may_create_submitted_entries_through_sudo_only(self):
+    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
         vals = {
             "member_id": self.member_a1.id,
             "rule_id": self.r_meet.id,
@@ -108,16 +108,18 @@ class TestPointsIntegrity(PointsCase):
             "origin": "ledger",
             "state": "submitted",
         }
-        entry = self.env["party.points.entry"].sudo().create(vals)
+        entry = self.env["party.points.entry"]._workflow_env().create(vals)
         self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
         with self.assertRaises(UserError):
             self.env["party.points.entry"].with_user(self.officer_a).create(
                 dict(vals, quantity=2)
             )
-        with self.assertRaises(UserError):
-            self.env["party.points.entry"].sudo().create(
-                dict(vals, quantity=3, state="approved")
-            )
+        # the superuser alone is no workflow (the seal tightened here)
+        for state in ("submitted", "approved"):
+            with self.assertRaises(UserError):
+                self.env["party.points.entry"].sudo().create(
+                    dict(vals, quantity=3, state=state)
+                )
         entry.with_user(self.officer_a).action_approve()
         self.assertEqual(entry.state, "approved")
 

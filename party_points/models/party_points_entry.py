@@ -642,7 +642,7 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         now = fields.Datetime.now()
-        mirrors = self._workflow_env().create(
+        self._workflow_env().create(
             [
                 {
                     "member_id": entry.member_id.id,
@@ -660,6 +660,8 @@ class PartyPointsEntry(models.Model):
                 for entry in self
             ]
         )
+        self._notify_member("party_points.mt_entry_reversed", "reversed", reason)
+        return True
 
     # -- demo -----------------------------------------------------------------
 

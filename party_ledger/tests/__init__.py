@@ -7,3 +7,4 @@ from . import test_access
 from . import test_portal
 from . import test_portal_employee
 from . import test_multicompany
+from . import test_backoffice_tours

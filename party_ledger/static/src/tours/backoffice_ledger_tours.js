@@ -25,12 +25,12 @@ tours.add("party_ledger_suggestion_flow", {
         },
         {
             content: "Write the reply",
-            trigger: ".modal .o_field_widget[name=text] textarea",
+            trigger: ".o_field_widget[name=text] textarea",
             run: "text 已安排车间本周内加装防尘罩。",
         },
         {
             content: "Send the reply",
-            trigger: ".modal button[name=action_confirm]",
+            trigger: "button[name=action_confirm]",
         },
         {
             content: "Start the work",
@@ -51,17 +51,17 @@ tours.add("party_ledger_suggestion_flow", {
         },
         {
             content: "The zone's representative is proposed",
-            trigger: ".modal .o_field_widget[name=verifier_ids] .o_tag:contains('Member Zhang')",
+            trigger: ".o_field_widget[name=verifier_ids] .o_tag:contains('Member Zhang')",
             isCheck: true,
         },
         {
             content: "Write what the representatives found",
-            trigger: ".modal .o_field_widget[name=text] textarea",
+            trigger: ".o_field_widget[name=text] textarea",
             run: "text 现场查看，防尘罩已装好，粉尘明显减少。",
         },
         {
             content: "Confirm",
-            trigger: ".modal button[name=action_confirm]",
+            trigger: "button[name=action_confirm]",
         },
         {
             content: "Done",
@@ -155,16 +155,23 @@ tours.add("party_ledger_export", {
     steps: () => [
         {
             content: "From the first day of 2026",
-            trigger: ".modal .o_field_widget[name=date_from] input",
+            trigger: ".o_field_widget[name=date_from] input",
             run: "text 01/01/2026",
         },
         {
             content: "Export",
-            trigger: ".modal button[name=action_export]",
+            trigger: "button[name=action_export]",
+            run: function () {
+                this.$anchor.click();
+                // the browser asks for the file; give the request time to
+                // leave before the tour ends and the browser stops
+                setTimeout(() => document.body.classList.add("o_party_export_asked"), 2000);
+            },
         },
         {
-            content: "The download is asked for",
-            trigger: "body",
+            content: "The download was asked for",
+            trigger: "body.o_party_export_asked",
+            in_modal: false,
             isCheck: true,
         },
     ],

@@ -8,7 +8,7 @@ const tours = registry.category("web_tour.tours");
 // record the representatives' verification, which closes it.
 tours.add("party_ledger_suggestion_flow", {
     test: true,
-    url: "/web#action=party_ledger.party_suggestion_action",
+    // started on the item by the test
     steps: () => [
         {
             content: "Classify",
@@ -108,28 +108,14 @@ tours.add("party_ledger_key_project", {
             trigger: ".o_field_widget[name=milestone_ids] .o_field_x2many_list_row_add a",
         },
         {
-            content: "Its month",
-            trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=month] input",
-            run: "text 04/15/2031",
-        },
-        {
             content: "Its task",
             trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=task] input",
             run: "text 调研夜班就餐需求",
         },
         {
-            content: "Add another monthly task",
-            trigger: ".o_field_widget[name=milestone_ids] .o_field_x2many_list_row_add a",
-        },
-        {
             content: "Its month",
             trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=month] input",
-            run: "text 05/10/2031",
-        },
-        {
-            content: "Its task",
-            trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=task] input",
-            run: "text 开设夜班窗口",
+            run: "text 04/15/2031",
         },
         {
             content: "Save",
@@ -137,12 +123,35 @@ tours.add("party_ledger_key_project", {
         },
         {
             content: "Saved",
-            trigger: ".o_breadcrumb:contains('职工食堂夜班餐')",
+            trigger: ".o_form_view .o_form_saved",
+            isCheck: true,
+        },
+        {
+            content: "Add a monthly task",
+            trigger: ".o_field_widget[name=milestone_ids] .o_field_x2many_list_row_add a",
+        },
+        {
+            content: "Its task",
+            trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=task] input",
+            run: "text 开设夜班窗口",
+        },
+        {
+            content: "Its month",
+            trigger: ".o_field_widget[name=milestone_ids] .o_selected_row .o_field_widget[name=month] input",
+            run: "text 05/10/2031",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_view .o_form_saved",
             isCheck: true,
         },
         {
             content: "Both tasks are kept",
-            trigger: ".o_field_widget[name=milestone_ids] .o_data_row:nth-child(2):contains('开设夜班窗口')",
+            trigger: ".o_field_widget[name=milestone_ids]:has(.o_data_row:contains('调研夜班就餐需求')):has(.o_data_row:contains('开设夜班窗口'))",
             isCheck: true,
         },
     ],

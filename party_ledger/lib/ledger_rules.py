@@ -18,6 +18,7 @@ def satisfied_levels(basic_counts=False):
     """The satisfaction levels the satisfaction rate counts as satisfied."""
     return SATISFIED + (BASIC,) if basic_counts else SATISFIED
 
+
 # First-response clock in hours per urgency class (the 12345 rule draft: an
 # emergency in 2 hours, a utility in 24; a branch answers the rest in 3 days).
 DEFAULT_RESPONSE_HOURS = {"immediate": 2, "urgent": 24, "normal": 72}

@@ -8,3 +8,4 @@ from . import test_portal
 from . import test_portal_employee
 from . import test_multicompany
 from . import test_backoffice_tours
+from . import test_report_numbers

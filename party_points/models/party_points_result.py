@@ -63,8 +63,7 @@ class PartyPointsResult(models.Model):
     veto_note = fields.Char(
         string="Veto",
         compute="_compute_veto_note",
-        help="The one-vote veto items of the period and what they did to the "
-        "result.",
+        help="The one-vote veto items of the period and what they did to the result.",
     )
     grade = fields.Selection(GRADES, readonly=True, index=True)
     needs_decision = fields.Boolean(
@@ -125,14 +124,12 @@ class PartyPointsResult(models.Model):
                 )
             elif result.veto_effect == "unqualified":
                 note = _(
-                    "One-vote veto (%(rules)s): graded unqualified whatever the "
-                    "score.",
+                    "One-vote veto (%(rules)s): graded unqualified whatever the score.",
                     rules=rules,
                 )
             else:
                 note = _(
-                    "One-vote veto (%(rules)s): not eligible for the excellent "
-                    "grade.",
+                    "One-vote veto (%(rules)s): not eligible for the excellent grade.",
                     rules=rules,
                 )
             result.veto_note = note

@@ -197,7 +197,7 @@ class PartyPointsRule(models.Model):
     points_min = fields.Float(
         string="Range From",
         group_operator=None,
-        help="With Range To: the approver scores in this range."
+        help="With Range To: the approver scores in this range.",
     )
     points_max = fields.Float(string="Range To", group_operator=None)
     is_range = fields.Boolean(compute="_compute_is_range", store=True)

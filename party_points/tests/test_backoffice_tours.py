@@ -160,6 +160,8 @@ class TestBackofficeTours(PointsCase, HttpCase):
                 time.sleep(0.1)
         self.assertEqual(len(files), 1)
         kind, period_id, uid, (filename, content) = files[0]
-        self.assertEqual((kind, period_id, uid), ("ledger", self.period.id, self.officer_a.id))
+        self.assertEqual(
+            (kind, period_id, uid), ("ledger", self.period.id, self.officer_a.id)
+        )
         self.assertTrue(filename.endswith(".xlsx"))
         self.assertEqual(content[:2], b"PK")

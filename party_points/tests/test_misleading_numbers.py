@@ -38,9 +38,7 @@ class TestNumbersThatCount(PointsCase):
         fields = Entry.fields_get(["points", "approved_points"])
         self.assertNotIn("group_operator", fields["points"])
         self.assertEqual(fields["approved_points"]["group_operator"], "sum")
-        tree = etree.fromstring(
-            Entry.get_view(view_type="tree")["arch"].encode()
-        )
+        tree = etree.fromstring(Entry.get_view(view_type="tree")["arch"].encode())
         [summed] = tree.xpath("//field[@sum]")
         self.assertEqual(summed.get("name"), "approved_points")
 
@@ -63,7 +61,11 @@ class TestNumbersThatCount(PointsCase):
 
     def test_ranks_hidden_when_empty_and_vetoes_explained(self):
         self.env["party.points.exemption"].create(
-            {"member_id": self.member_b2.id, "period_id": self.period.id, "reason": "Ill"}
+            {
+                "member_id": self.member_b2.id,
+                "period_id": self.period.id,
+                "reason": "Ill",
+            }
         )
         self._entry(self.member_a1, self.r_meet)
         self._entry(self.member_a2, self.v_noex)
@@ -73,7 +75,9 @@ class TestNumbersThatCount(PointsCase):
         # the views show a rank only where there is one
         Result = self.env["party.points.result"]
         for view_type in ("tree", "form"):
-            arch = etree.fromstring(Result.get_view(view_type=view_type)["arch"].encode())
+            arch = etree.fromstring(
+                Result.get_view(view_type=view_type)["arch"].encode()
+            )
             for name in ("rank_in_branch", "rank_overall"):
                 [node] = arch.xpath(f"//field[@name='{name}']")
                 self.assertIn(f"not {name}", node.get("invisible"), view_type)
@@ -101,9 +105,7 @@ class TestPortalPendingEntries(PortalPointsCase):
     def test_branch_recorded_entries_waiting_are_shown_and_counted(self):
         claim = self._entry(self.member_me, self.r_meet, approve=False, origin="claim")
         claim.action_submit()
-        recorded = self._entry(
-            self.member_me, self.r_absent, approve=False, quantity=2
-        )
+        recorded = self._entry(self.member_me, self.r_absent, approve=False, quantity=2)
         recorded.action_submit()
         self._entry(self.member_me, self.r_award)
         self._entry(self.member_other, self.r_absent, approve=False)

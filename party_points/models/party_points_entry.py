@@ -118,7 +118,6 @@ class PartyPointsEntry(models.Model):
         help="Signed: positive for the positive list, negative for the negative list.",
     )
     approved_points = fields.Float(
-        string="Approved Points",
         compute="_compute_approved_points",
         store=True,
         help="The points of an approved entry, 0 for drafts, pending and "

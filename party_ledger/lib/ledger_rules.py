@@ -9,6 +9,15 @@ from datetime import date, datetime, timedelta
 URGENCIES = ("normal", "urgent", "immediate")
 KINDS = ("explanation", "implementation")
 SATISFIED = ("very_satisfied", "satisfied")
+# Many enterprises also count "basically satisfied" (基本满意) as satisfied in
+# the satisfaction rate: a company setting, off by default.
+BASIC = "basic"
+
+
+def satisfied_levels(basic_counts=False):
+    """The satisfaction levels the satisfaction rate counts as satisfied."""
+    return SATISFIED + (BASIC,) if basic_counts else SATISFIED
+
 
 # First-response clock in hours per urgency class (the 12345 rule draft: an
 # emergency in 2 hours, a utility in 24; a branch answers the rest in 3 days).
@@ -78,7 +87,7 @@ def _percent(part, whole):
     return round(100.0 * part / whole, 2) if whole else 0.0
 
 
-def ledger_rates(items):
+def ledger_rates(items, basic_counts=False):
     """The four rates of a set of items, in percent.
 
     ``items`` is an iterable of tuples
@@ -88,8 +97,10 @@ def ledger_rates(items):
     - response rate: items answered within the response deadline / all items;
     - closure rate: closed items / all items;
     - on-time closure rate: items closed by the deadline / closed items;
-    - satisfaction rate: items rated satisfied or better / rated items.
+    - satisfaction rate: items rated satisfied or better / rated items
+      (with ``basic_counts``, "basically satisfied" counts as satisfied).
     """
+    levels = satisfied_levels(basic_counts)
     total = responded = closed = on_time = rated = satisfied = 0
     for responded_on_time, is_closed, closed_on_time, satisfaction in items:
         total += 1
@@ -99,7 +110,7 @@ def ledger_rates(items):
             on_time += bool(closed_on_time)
         if satisfaction:
             rated += 1
-            satisfied += satisfaction in SATISFIED
+            satisfied += satisfaction in levels
     return {
         "count": total,
         "response_rate": _percent(responded, total),

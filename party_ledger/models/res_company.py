@@ -50,6 +50,11 @@ class ResCompany(models.Model):
         string="Explanation Days",
         default=ledger_rules.DEFAULT_EXPLANATION_DAYS,
     )
+    party_basic_counts_satisfied = fields.Boolean(
+        string="Basically Satisfied Counts as Satisfied",
+        help="In the satisfaction rate, count items rated basically satisfied "
+        "as satisfied. Off: only satisfied and very satisfied count.",
+    )
     party_reminder_hours = fields.Integer(
         string="Reminder Hours",
         default=ledger_rules.DEFAULT_REMINDER_HOURS,

@@ -28,3 +28,6 @@ class ResConfigSettings(models.TransientModel):
     party_reminder_hours = fields.Integer(
         related="company_id.party_reminder_hours", readonly=False
     )
+    party_basic_counts_satisfied = fields.Boolean(
+        related="company_id.party_basic_counts_satisfied", readonly=False
+    )

@@ -10,7 +10,8 @@ class PartySuggestionReport(models.Model):
     Each rate column holds 100 or 0 for the items it is about (NULL for the
     others), so the pivot's average of a column is the rate of the group:
     response rate and closure rate over all items, on-time closure rate over
-    closed items, satisfaction rate over rated items
+    closed items, satisfaction rate over rated items, "basically satisfied"
+    counting as satisfied where the company says so
     (``ledger_rules.ledger_rates`` does the same arithmetic in Python)."""
 
     _name = "party.suggestion.report"
@@ -43,7 +44,11 @@ class PartySuggestionReport(models.Model):
         string="On-time Closure Rate (%)", group_operator="avg", readonly=True
     )
     satisfaction_rate = fields.Float(
-        string="Satisfaction Rate (%)", group_operator="avg", readonly=True
+        string="Satisfaction Rate (%)",
+        group_operator="avg",
+        readonly=True,
+        help="Items rated satisfied or very satisfied among the rated items; "
+        "basically satisfied ones count too where the ledger settings say so.",
     )
 
     def init(self):
@@ -81,9 +86,13 @@ class PartySuggestionReport(models.Model):
                         WHEN s.satisfaction IS NULL THEN NULL
                         WHEN s.satisfaction IN ('very_satisfied', 'satisfied')
                             THEN 100.0
+                        WHEN s.satisfaction = 'basic'
+                            AND company.party_basic_counts_satisfied
+                            THEN 100.0
                         ELSE 0.0
                     END AS satisfaction_rate
                 FROM party_suggestion s
+                LEFT JOIN res_company company ON company.id = s.company_id
                 WHERE s.state != 'cancelled'
             )
             """,

@@ -11,3 +11,5 @@ from . import test_recipient_language
 from . import test_portal_phone
 from . import test_committee_settings
 from . import test_project_branch
+from . import test_backoffice_tours
+from . import test_report_numbers

@@ -163,11 +163,12 @@ class PartyPortal(CustomerPortal):
                     else 0
                 )
             if "points_claim_count" in counters:
+                # every entry of his still waiting, his claims and those his
+                # branch recorded for him alike
                 values["points_claim_count"] = (
                     Entry.search_count(
                         [
                             ("member_id", "=", member.id),
-                            ("origin", "=", "claim"),
                             ("state", "in", ("draft", "submitted")),
                         ]
                     )
@@ -265,6 +266,14 @@ class PartyPortal(CustomerPortal):
                 },
                 "page_name": "points",
                 "default_url": "/my/points",
+                "branch_pending": Entry.search(
+                    [
+                        ("member_id", "=", member.id),
+                        ("origin", "!=", "claim"),
+                        ("state", "in", ("draft", "submitted")),
+                    ],
+                    order="date desc, id desc",
+                ),
             }
         )
         return request.render("party_points.portal_my_points", values)

@@ -128,7 +128,16 @@ class PartyPointsEntry(models.Model):
         compute="_compute_points",
         store=True,
         tracking=True,
+        # Never summed blindly: drafts and pending entries do not count (the
+        # lists and reports sum approved_points).
+        group_operator=None,
         help="Signed: positive for the positive list, negative for the negative list.",
+    )
+    approved_points = fields.Float(
+        compute="_compute_approved_points",
+        store=True,
+        help="The points of an approved entry, 0 for drafts, pending and "
+        "rejected entries: what lists and reports add up.",
     )
     description = fields.Text()
     attachment_ids = fields.Many2many(
@@ -252,6 +261,11 @@ class PartyPointsEntry(models.Model):
                 entry.rule_id.list_type,
                 reversal=bool(entry.reversal_of_id),
             )
+
+    @api.depends("state", "points")
+    def _compute_approved_points(self):
+        for entry in self:
+            entry.approved_points = entry.points if entry.state == "approved" else 0.0
 
     @api.depends("reversal_ids")
     def _compute_reversed_by_id(self):

@@ -1,7 +1,7 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib import scoring
@@ -319,13 +319,15 @@ class PartyPointsPeriod(models.Model):
             [("period_id", "=", self.id), ("state", "in", ("draft", "submitted"))]
         )
         if pending:
-            raise UserError(
+            raise RedirectWarning(
                 _(
                     "%(count)s entries of %(period)s are still drafts or wait for "
                     "approval: approve, reject or delete them before closing.",
                     count=pending,
                     period=self.name,
-                )
+                ),
+                self._pending_entries_action(),
+                _("Show these entries"),
             )
         results, veto_entries = self._compute_results(self._scored_members())
         self._insert_results(results, veto_entries)
@@ -339,6 +341,22 @@ class PartyPointsPeriod(models.Model):
         self.message_post(
             body=_("Period closed: %(count)s results computed.", count=len(results))
         )
+
+    def _pending_entries_action(self):
+        """The entries that stop the period from closing: its drafts and the
+        entries waiting for approval."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Entries to Settle: %(period)s", period=self.name),
+            "res_model": "party.points.entry",
+            "views": [[False, "list"], [False, "form"]],
+            "domain": [
+                ("period_id", "=", self.id),
+                ("state", "in", ["draft", "submitted"]),
+            ],
+            "context": {},
+        }
 
     def _insert_results(self, results, veto_entries):
         """Write ``results`` (``{member id: values}``) in one INSERT, their

@@ -60,6 +60,11 @@ class PartyPointsResult(models.Model):
         string="Veto Entries",
         readonly=True,
     )
+    veto_note = fields.Char(
+        string="Veto",
+        compute="_compute_veto_note",
+        help="The one-vote veto items of the period and what they did to the result.",
+    )
     grade = fields.Selection(GRADES, readonly=True, index=True)
     needs_decision = fields.Boolean(
         readonly=True,
@@ -102,6 +107,32 @@ class PartyPointsResult(models.Model):
                 if values["id"] in hidden:
                     values.update(dict.fromkeys(rank_fields, 0))
         return values_list
+
+    @api.depends("vetoed", "veto_effect", "veto_entry_ids")
+    def _compute_veto_note(self):
+        for result in self:
+            if not result.vetoed:
+                result.veto_note = False
+                continue
+            rules = ", ".join(
+                result.sudo().veto_entry_ids.rule_id.mapped("display_name")
+            ) or _("a veto item")
+            if result.veto_effect == "zero":
+                note = _(
+                    "One-vote veto (%(rules)s): the score is set to zero.",
+                    rules=rules,
+                )
+            elif result.veto_effect == "unqualified":
+                note = _(
+                    "One-vote veto (%(rules)s): graded unqualified whatever the score.",
+                    rules=rules,
+                )
+            else:
+                note = _(
+                    "One-vote veto (%(rules)s): not eligible for the excellent grade.",
+                    rules=rules,
+                )
+            result.veto_note = note
 
     @api.depends("category_points")
     def _compute_category_summary(self):

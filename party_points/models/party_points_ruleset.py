@@ -175,7 +175,9 @@ class PartyPointsCategory(models.Model):
         "party.points.ruleset", required=True, index=True, ondelete="cascade"
     )
     list_type = fields.Selection(LIST_TYPES, required=True, default="positive")
+    # Caps and points of different items do not add up: no sums when grouped.
     period_cap = fields.Float(
+        group_operator=None,
         help="Most points a member may gain (or lose) from this category in "
         "one period, after each rule's own cap. 0 means no cap.",
     )
@@ -232,18 +234,23 @@ class PartyPointsRule(models.Model):
     list_type = fields.Selection(
         related="category_id.list_type", store=True, index=True
     )
+    # Points and caps of different items do not add up: no sums when grouped.
     points = fields.Float(
         required=True,
         default=1.0,
+        group_operator=None,
         help="Points per unit, as a magnitude: the list gives the sign. For a "
         "range rule, the value suggested to the approver.",
     )
     points_min = fields.Float(
-        string="Range From", help="With Range To: the approver scores in this range."
+        string="Range From",
+        group_operator=None,
+        help="With Range To: the approver scores in this range.",
     )
-    points_max = fields.Float(string="Range To")
+    points_max = fields.Float(string="Range To", group_operator=None)
     is_range = fields.Boolean(compute="_compute_is_range", store=True)
     period_cap = fields.Float(
+        group_operator=None,
         help="Most points a member may gain (or lose) from this rule in one "
         "period. 0 means no cap.",
     )

@@ -4,7 +4,7 @@ another branch, a manager and through the back door."""
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -206,9 +206,22 @@ class TestPointsIntegrity(PointsCase):
             )
 
     def test_close_refuses_pending_entries_and_entries_need_a_period(self):
-        self._entry(self.member_a1, self.r_meet, approve=False)
-        with self.assertRaises(UserError):
+        draft = self._entry(self.member_a1, self.r_meet, approve=False)
+        pending = self._entry(self.member_a2, self.r_meet, approve=False)
+        pending.action_submit()
+        self._entry(self.member_b1, self.r_meet)
+        with self.assertRaises(RedirectWarning) as refusal:
             self.period.with_user(self.manager).action_close()
+        self.assertEqual(self.period.state, "open")
+        self.assertFalse(self.period.result_ids)
+        # the refusal links to exactly the entries that stop the closing
+        message, action, button = refusal.exception.args[:3]
+        self.assertIn("2", message)
+        self.assertTrue(button)
+        self.assertEqual(action["res_model"], "party.points.entry")
+        self.assertEqual(
+            self.env["party.points.entry"].search(action["domain"]), draft | pending
+        )
         with self.assertRaises(ValidationError):
             self._entry(self.member_a1, self.r_meet, day="2032-06-01")
 

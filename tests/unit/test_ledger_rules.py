@@ -159,3 +159,25 @@ def test_first_of_month(day):
     first = rules.first_of_month(day)
     assert first.day == 1
     assert (first.year, first.month) == (day.year, day.month)
+
+
+def test_basically_satisfied_counts_where_the_company_says_so():
+    items = [
+        (True, True, True, "very_satisfied"),
+        (True, True, True, "basic"),
+        (True, True, True, "basic"),
+        (True, True, True, "unsatisfied"),
+        (True, False, False, None),
+    ]
+    # off by default: 1 of 4 rated items
+    assert rules.ledger_rates(items)["satisfaction_rate"] == 25.0
+    assert rules.ledger_rates(items, basic_counts=False)["satisfaction_rate"] == 25.0
+    # on: 3 of 4; the other rates do not move
+    counted = rules.ledger_rates(items, basic_counts=True)
+    assert counted["satisfaction_rate"] == 75.0
+    assert {k: v for k, v in counted.items() if k != "satisfaction_rate"} == {
+        k: v for k, v in rules.ledger_rates(items).items() if k != "satisfaction_rate"
+    }
+    assert rules.satisfied_levels() == ("very_satisfied", "satisfied")
+    assert "basic" in rules.satisfied_levels(True)
+    assert "unsatisfied" not in rules.satisfied_levels(True)

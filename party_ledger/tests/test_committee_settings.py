@@ -18,7 +18,10 @@ class TestCommitteeSettings(LedgerCase):
         form.party_response_hours_urgent = 12
         form.party_completion_days_normal = 20
         form.party_reminder_hours = 48
+        self.assertFalse(form.party_basic_counts_satisfied)
+        form.party_basic_counts_satisfied = True
         form.save().action_save()
+        self.assertTrue(company.party_basic_counts_satisfied)
         self.assertEqual(company.party_response_hours_urgent, 12)
         self.assertEqual(company.party_completion_days_normal, 20)
         self.assertEqual(company.party_reminder_hours, 48)

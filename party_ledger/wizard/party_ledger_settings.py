@@ -12,10 +12,11 @@ CLOCK_FIELDS = (
     "party_explanation_days",
     "party_reminder_hours",
 )
+SETTING_FIELDS = (*CLOCK_FIELDS, "party_basic_counts_satisfied")
 
 
 class PartyLedgerSettings(models.TransientModel):
-    """The suggestion ledger's clocks of one company, for the Party committee:
+    """The suggestion ledger's clocks and rate setting of one company, for the Party committee:
     Odoo's general settings need administrator rights, the committee sets
     the response and completion times of its own ledger."""
 
@@ -38,13 +39,17 @@ class PartyLedgerSettings(models.TransientModel):
     party_completion_days_normal = fields.Integer(string="Completion Days (Normal)")
     party_explanation_days = fields.Integer(string="Explanation Days")
     party_reminder_hours = fields.Integer(string="Reminder Hours")
+    party_basic_counts_satisfied = fields.Boolean(
+        string="Basically Satisfied Counts as Satisfied",
+        help="Count 基本满意 feedback as satisfied in the satisfaction rate.",
+    )
 
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         company = self.env.company
         values.update(
-            {name: company[name] for name in CLOCK_FIELDS if name in fields_list}
+            {name: company[name] for name in SETTING_FIELDS if name in fields_list}
         )
         return values
 
@@ -75,5 +80,5 @@ class PartyLedgerSettings(models.TransientModel):
                     company=self.company_id.name,
                 )
             )
-        self.company_id.sudo().write({name: self[name] for name in CLOCK_FIELDS})
+        self.company_id.sudo().write({name: self[name] for name in SETTING_FIELDS})
         return {"type": "ir.actions.client", "tag": "soft_reload"}

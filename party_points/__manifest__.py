@@ -26,12 +26,17 @@
         "views/portal_templates.xml",
         "views/party_points_report_views.xml",
         "wizard/party_points_export_views.xml",
+        "views/party_board_views.xml",
     ],
     "demo": [
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "party_points/static/src/board/*",
+            "party_points/static/src/evidence/*",
+        ],
         "web.assets_tests": [
             "party_points/static/src/tours/*.js",
         ],

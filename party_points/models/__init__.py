@@ -7,3 +7,5 @@ from . import party_points_period
 from . import party_points_entry
 from . import party_points_result
 from . import party_points_exemption
+from . import party_board
+from . import party_member_points

@@ -2,6 +2,8 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, create_index, index_exists, split_every
@@ -443,6 +445,63 @@ class PartyPointsEntry(models.Model):
                 )
             self.env.invalidate_all()
 
+    def _digest_body(self, operation, reason=None):
+        """The HTML of one member's digest of ``self`` (their entries of one
+        batch): a sentence, then a line per entry (rule, date, points)."""
+        if operation == "approve":
+            intro = _(
+                "%(user)s approved %(count)s of your points entries:",
+                user=self.env.user.name,
+                count=len(self),
+            )
+        else:
+            intro = _(
+                "%(user)s reversed %(count)s of your points entries: %(reason)s",
+                user=self.env.user.name,
+                count=len(self),
+                reason=reason,
+            )
+        lines = Markup("").join(
+            Markup("<li>%s · %s · %s</li>")
+            % (
+                entry.rule_id.display_name,
+                fields.Date.to_string(entry.date),
+                _("%(points)s points", points=f"{entry.points:g}"),
+            )
+            for entry in self
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (intro, lines)
+
+    def _notify_members_digest(self, operation, reason=None):
+        """Tell each member of ``self`` in ONE message about their entries of
+        this batch, posted on the member's record and sent to the member's
+        user: a batch of 1,000 entries for 200 members posts 200 messages,
+        not 1,000 (and none on the entries)."""
+        subtype = {
+            "approve": "party_points.mt_entry_approved",
+            "reverse": "party_points.mt_entry_reversed",
+        }[operation]
+        entries = self.sudo()
+        by_member = {}
+        for entry in entries:
+            by_member.setdefault(entry.member_id, []).append(entry.id)
+        poster = (
+            self.env["party.member"]
+            .sudo()
+            .with_context(
+                mail_notify_force_send=False,
+                mail_post_autofollow=False,
+                mail_create_nosubscribe=True,
+            )
+        )
+        for member, ids in by_member.items():
+            poster.browse(member.id).message_post(
+                body=entries.browse(ids)._digest_body(operation, reason=reason),
+                subtype_xmlid=subtype,
+                message_type="notification",
+                partner_ids=member.user_id.partner_id.ids,
+            )
+
     def _check_reviewer(self):
         """Raise unless the current user may approve, reject or reverse every
         entry of ``self``: an officer of the members' branches, not deciding
@@ -496,17 +555,56 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         self.filtered(lambda entry: entry.origin == "claim")._check_evidence()
-        self._workflow_write(
+        # One UPDATE for the batch; no tracking message per entry: the entry
+        # keeps who approved it and when in approved_by_id / approved_date,
+        # and each member gets one digest of the batch.
+        self.with_context(tracking_disable=True)._workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
                 "approved_date": fields.Datetime.now(),
             }
         )
-        self._notify_member(
-            "party_points.mt_entry_approved", _("Your points entry was approved.")
-        )
+        self._notify_members_digest("approve")
         return True
+
+    @api.model
+    def _reviewable_domain(self):
+        """Submitted entries the current user may approve: of their
+        branches (all for the committee), not their own."""
+        domain = [
+            ("state", "=", "submitted"),
+            ("member_id.user_id", "!=", self.env.uid),
+        ]
+        if not self.env.user.has_group("party_points.group_party_manager"):
+            domain.append(("branch_id.access_user_ids", "in", self.env.uid))
+        return domain
+
+    def action_approve_all(self):
+        """Approve in one batch every submitted entry of ``self`` or, called
+        without records (a kanban or board button), of the view's domain
+        (``active_domain``) that the user may approve."""
+        if not self.env.user.has_group("party_points.group_party_officer"):
+            raise AccessError(_("Only branch officers approve entries."))
+        domain = self._reviewable_domain()
+        if self:
+            domain = [("id", "in", self.ids)] + domain
+        else:
+            domain = list(self.env.context.get("active_domain") or []) + domain
+        entries = self.search(domain)
+        if entries:
+            entries.action_approve()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if entries else "info",
+                "message": _("%(count)s entries approved.", count=len(entries))
+                if entries
+                else _("No submitted entry here waits for your approval."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_reject(self, reason):
         if not (reason or "").strip():
@@ -515,8 +613,10 @@ class PartyPointsEntry(models.Model):
             raise UserError(_("Only draft or submitted entries can be rejected."))
         self._check_reviewer()
         self._check_open_period()
-        self._workflow_write({"state": "rejected", "reject_reason": reason})
-        self._notify_member(
+        self.with_context(tracking_disable=True)._workflow_write(
+            {"state": "rejected", "reject_reason": reason}
+        )
+        self.with_context(mail_notify_force_send=False)._notify_member(
             "party_points.mt_entry_rejected",
             _("Your points entry was rejected: %(reason)s", reason=reason),
         )
@@ -543,28 +643,29 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         now = fields.Datetime.now()
-        mirrors = self._workflow_env().create(
-            [
-                {
-                    "member_id": entry.member_id.id,
-                    "rule_id": entry.rule_id.id,
-                    "date": entry.date,
-                    "quantity": entry.quantity,
-                    "unit_points": entry.unit_points,
-                    "origin": entry.origin,
-                    "description": reason,
-                    "state": "approved",
-                    "approved_by_id": self.env.uid,
-                    "approved_date": now,
-                    "reversal_of_id": entry.id,
-                }
-                for entry in self
-            ]
+        mirrors = (
+            self._workflow_env()
+            .with_context(tracking_disable=True)
+            .create(
+                [
+                    {
+                        "member_id": entry.member_id.id,
+                        "rule_id": entry.rule_id.id,
+                        "date": entry.date,
+                        "quantity": entry.quantity,
+                        "unit_points": entry.unit_points,
+                        "origin": entry.origin,
+                        "description": reason,
+                        "state": "approved",
+                        "approved_by_id": self.env.uid,
+                        "approved_date": now,
+                        "reversal_of_id": entry.id,
+                    }
+                    for entry in self
+                ]
+            )
         )
-        self._notify_member(
-            "party_points.mt_entry_reversed",
-            _("Your points entry was reversed: %(reason)s", reason=reason),
-        )
+        self._notify_members_digest("reverse", reason=reason)
         return mirrors.with_env(self.env)
 
     # -- demo -----------------------------------------------------------------

@@ -105,4 +105,3 @@ class TestBranchMember(PartyCase):
             self.env["party.points.entry"].with_user(user).search(
                 [("member_id", "ilike", "Sun")]
             )
-

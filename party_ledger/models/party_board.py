@@ -95,6 +95,7 @@ class PartyBranch(models.Model):
         milestones.project_id.fetch(["name", "responsible_id"])
         return {
             "key": "milestones",
+            "side": "side",
             "title": _("Key-project Tasks of This Month"),
             "columns": [
                 {"key": "project", "label": _("Key Project")},
@@ -189,6 +190,7 @@ class PartyBranch(models.Model):
             )
         return {
             "key": "rates",
+            "side": "side",
             "title": _("The Four Rates"),
             "columns": [
                 {"key": "rate", "label": _("Rate")},
@@ -250,4 +252,3 @@ class PartyBranch(models.Model):
             )
             if late:
                 row.setdefault("classes", {})["overdue"] = "text-danger fw-bold"
-        comparison["wide"] = True

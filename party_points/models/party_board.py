@@ -160,11 +160,10 @@ class PartyBranch(models.Model):
         show_rank = period.ruleset_id.sudo().rank_visible_to_members
         names = {member.id: member for member in members}
         rank_key = "rank_in_branch" if len(branches) == 1 else "rank_overall"
-        columns = [
-            {"key": "member", "label": _("Member")},
-            {"key": "branch", "label": _("Branch")},
-            {"key": "score", "label": _("Score"), "numeric": True},
-        ]
+        columns = [{"key": "member", "label": _("Member")}]
+        if len(members.branch_id) > 1:
+            columns.append({"key": "branch", "label": _("Branch")})
+        columns.append({"key": "score", "label": _("Score"), "numeric": True})
         if show_rank:
             columns.insert(0, {"key": "rank", "label": _("Rank"), "numeric": True})
         rows = []
@@ -189,6 +188,7 @@ class PartyBranch(models.Model):
             rows.append(row)
         return {
             "key": "standings",
+            "side": "main",
             "title": _("Running Standings · %(period)s", period=period.name),
             "columns": columns,
             "rows": rows,
@@ -255,6 +255,7 @@ class PartyBranch(models.Model):
             )
         return {
             "key": "comparison",
+            "side": "wide",
             "title": _("Branch Comparison"),
             "columns": [
                 {"key": "branch", "label": _("Branch")},

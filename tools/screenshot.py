@@ -45,7 +45,10 @@ def login(base_url, user, password, db):
 class Chrome:
     def __init__(self, width, height):
         binary = next(
-            filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))),
+            filter(
+                None,
+                map(shutil.which, ("chromium", "chromium-browser", "google-chrome")),
+            ),
             None,
         )
         if not binary:
@@ -89,7 +92,9 @@ class Chrome:
 
     def send(self, method, **params):
         self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self.ws.recv())
             if message.get("id") == self.next_id:
@@ -98,7 +103,9 @@ class Chrome:
                 return message.get("result", {})
 
     def evaluate(self, expression):
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
         return result.get("result", {}).get("value")
 
     def close(self):

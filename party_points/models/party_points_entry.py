@@ -447,7 +447,8 @@ class PartyPointsEntry(models.Model):
 
     def _digest_body(self, operation, reason=None):
         """The HTML of one member's digest of ``self`` (their entries of one
-        batch): a sentence, then a line per entry (rule, date, points)."""
+        batch): a sentence, then a line per entry (rule, date, signed
+        points)."""
         if operation == "approve":
             intro = _(
                 "%(user)s approved %(count)s of your points entries:",
@@ -461,46 +462,110 @@ class PartyPointsEntry(models.Model):
                 count=len(self),
                 reason=reason,
             )
+        # one line per entry: rule · date · signed points
         lines = Markup("").join(
             Markup("<li>%s · %s · %s</li>")
-            % (
-                entry.rule_id.display_name,
-                fields.Date.to_string(entry.date),
-                _("%(points)s points", points=f"{entry.points:g}"),
-            )
+            % (entry.rule_id.display_name, entry.date, f"{entry.points:+g}")
             for entry in self
         )
         return Markup("<p>%s</p><ul>%s</ul>") % (intro, lines)
 
     def _notify_members_digest(self, operation, reason=None):
         """Tell each member of ``self`` in ONE message about their entries of
-        this batch, posted on the member's record and sent to the member's
-        user: a batch of 1,000 entries for 200 members posts 200 messages,
-        not 1,000 (and none on the entries)."""
-        subtype = {
-            "approve": "party_points.mt_entry_approved",
-            "reverse": "party_points.mt_entry_reversed",
-        }[operation]
+        this batch: a message on the member's record, addressed to the
+        member's user (an inbox notification for an internal user, an email
+        for a portal user). A batch of 1,000 entries for 200 members makes
+        200 messages, not 1,000, none on the entries; messages,
+        notifications and emails are each created in one batch (what
+        ``message_post`` does for one record, without rendering the mail
+        layout once per member)."""
+        subtype = self.env.ref(
+            {
+                "approve": "party_points.mt_entry_approved",
+                "reverse": "party_points.mt_entry_reversed",
+            }[operation]
+        )
         entries = self.sudo()
         by_member = {}
         for entry in entries:
             by_member.setdefault(entry.member_id, []).append(entry.id)
-        poster = (
-            self.env["party.member"]
+        author = self.env.user.partner_id
+        now = fields.Datetime.now()
+        digests = [
+            (
+                member,
+                member.user_id,
+                entries.browse(ids)._digest_body(operation, reason=reason),
+            )
+            for member, ids in by_member.items()
+        ]
+        messages = (
+            self.env["mail.message"]
             .sudo()
-            .with_context(
-                mail_notify_force_send=False,
-                mail_post_autofollow=False,
-                mail_create_nosubscribe=True,
+            .create(
+                [
+                    {
+                        "model": "party.member",
+                        "res_id": member.id,
+                        "record_name": member.name,
+                        "body": body,
+                        "message_type": "notification",
+                        "subtype_id": subtype.id,
+                        "author_id": author.id,
+                        "email_from": author.email_formatted,
+                        # given, not looked up (one alias search per message)
+                        "reply_to": author.email_formatted,
+                        "date": now,
+                        "partner_ids": [Command.set(user.partner_id.ids)],
+                    }
+                    for member, user, body in digests
+                ]
             )
         )
-        for member, ids in by_member.items():
-            poster.browse(member.id).message_post(
-                body=entries.browse(ids)._digest_body(operation, reason=reason),
-                subtype_xmlid=subtype,
-                message_type="notification",
-                partner_ids=member.user_id.partner_id.ids,
+        notifications, mails = [], []
+        for message, (_member, user, body) in zip(messages, digests, strict=True):
+            if not user:
+                continue
+            if user.share or user.notification_type == "email":
+                mails.append((message, user, body))
+            else:
+                notifications.append(
+                    {
+                        "author_id": author.id,
+                        "mail_message_id": message.id,
+                        "notification_status": "sent",
+                        "notification_type": "inbox",
+                        "res_partner_id": user.partner_id.id,
+                    }
+                )
+        if mails:
+            sent = (
+                self.env["mail.mail"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "mail_message_id": message.id,
+                            "body_html": body,
+                            "recipient_ids": [Command.set(user.partner_id.ids)],
+                            "auto_delete": True,
+                        }
+                        for message, user, body in mails
+                    ]
+                )
             )
+            notifications += [
+                {
+                    "author_id": author.id,
+                    "mail_message_id": message.id,
+                    "mail_mail_id": mail.id,
+                    "notification_status": "ready",
+                    "notification_type": "email",
+                    "res_partner_id": user.partner_id.id,
+                }
+                for mail, (message, user, _body) in zip(sent, mails, strict=True)
+            ]
+        self.env["mail.notification"].sudo().create(notifications)
 
     def _check_reviewer(self):
         """Raise unless the current user may approve, reject or reverse every

@@ -2,3 +2,4 @@ from . import test_branch_member
 from . import test_portal
 from . import test_multicompany
 from . import test_backoffice_tours
+from . import test_board

@@ -132,4 +132,4 @@ class TestPointsPerformance(PointsCase):
 # Measured on Odoo 17.0 (see the report in the commit log).
 CLOSE_QUERIES = 27
 # the whole batch, whatever its size (two members)
-APPROVE_QUERIES = 60
+APPROVE_QUERIES = 16

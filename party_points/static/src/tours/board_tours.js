@@ -85,11 +85,23 @@ registry.category("web_tour.tours").add("party_points_bulk_approve_kanban", {
             isCheck: true,
         },
         {
-            content: "Approve all",
-            trigger: ".o_control_panel button[name=action_approve_all]",
+            content: "On a narrow screen the control panel folds its buttons under New",
+            trigger: ".o_control_panel",
+            run() {
+                const toggler = document.querySelector(
+                    ".o_control_panel_collapsed_create.dropdown-toggle"
+                );
+                if (toggler && toggler.offsetParent) {
+                    toggler.click();
+                }
+            },
         },
         {
-            content: "The board says how many",
+            content: "Approve all",
+            trigger: ".o_control_panel button[name=action_approve_all]:visible",
+        },
+        {
+            content: "A notification says how many",
             trigger: ".o_notification:contains('2')",
             isCheck: true,
         },

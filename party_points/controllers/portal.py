@@ -252,6 +252,28 @@ class PartyPortal(CustomerPortal):
         values.update({"entry": entry, "page_name": "points_entry"})
         return request.render("party_points.portal_my_points_entry", values)
 
+    @http.route(
+        ["/my/points/entries/<int:entry_id>/evidence/<int:attachment_id>"],
+        type="http",
+        auth="user",
+    )
+    def portal_my_points_evidence(self, entry_id, attachment_id, download=None, **kw):
+        """A file of the member's own entry, shown in the browser (images and
+        PDF) or downloaded; the same 404 for anyone else's."""
+        entry = self._portal_own_entry(entry_id)
+        if entry is None:
+            return request.not_found()
+        attachment = entry.sudo().attachment_ids.filtered(
+            lambda record: record.id == attachment_id
+        )
+        if not attachment:
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(attachment)
+            .get_response(as_attachment=bool(download))
+        )
+
     # -- claims -------------------------------------------------------------
 
     @staticmethod

@@ -223,6 +223,6 @@ class TestBoardTours(BoardCase, HttpCase):
         self.assertEqual(self.claims_b.state, "submitted")
 
 
-# Measured on Odoo 17.0 with party_ledger installed (its tiles and panels
+# Measured on Odoo 17.0 (28) with party_ledger installed (its tiles and panels
 # included); the same with 6 more members and claims.
-BOARD_QUERIES = 60
+BOARD_QUERIES = 32

@@ -73,12 +73,13 @@ class PartyBranch(models.Model):
         data = {
             "title": _("Branch Work Board"),
             "is_committee": is_committee,
-            "scope": ", ".join(branches[:3].mapped("name"))
-            + (
-                _(" and %(count)s more", count=len(branches) - 3)
-                if len(branches) > 3
-                else ""
-            ),
+            "scope": _(
+                "%(branches)s and %(count)s more",
+                branches=", ".join(branches[:3].mapped("name")),
+                count=len(branches) - 3,
+            )
+            if len(branches) > 3
+            else ", ".join(branches.mapped("name")),
             "period": period
             and {
                 "id": period.id,

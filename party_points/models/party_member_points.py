@@ -65,7 +65,6 @@ class PartyMember(models.Model):
         compute="_compute_running",
     )
     running_score = fields.Float(
-        string="Running Score",
         compute="_compute_running",
         help="The score so far in the open period: the approved entries, "
         "scored as closing the period would score them.",

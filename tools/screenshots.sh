@@ -34,7 +34,7 @@ step "Serving $DB on port $PORT for the screenshots"
 odoo --db-filter="^$DB\$" --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$GEVENT" \
     --log-level=warn >"$DATA_DIR/$DB.screenshots.log" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null' EXIT
+trap 'status=$?; kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit $status' EXIT
 for _try in $(seq 120); do
     "$PY" -c "import urllib.request as u; u.urlopen(\"http://127.0.0.1:$PORT/web/login\", timeout=2)" 2>/dev/null && break
     kill -0 "$SERVER" 2>/dev/null || die "The server stopped (see $DATA_DIR/$DB.screenshots.log)."

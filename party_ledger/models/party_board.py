@@ -143,8 +143,12 @@ class PartyBranch(models.Model):
                 ("date_received", ">=", period["date_start"]),
                 ("date_received", "<=", period["date_end"]),
             ]
+        # the counts of non-empty values tell an empty rate (no item it is
+        # about) from a rate of 0%: the ORM reads an average of nothing as 0
         return self.env["party.suggestion.report"]._read_group(
-            domain, list(groupby), [f"{rate}:avg" for rate in RATES] + ["__count"]
+            domain,
+            list(groupby),
+            [f"{rate}:avg" for rate in RATES] + [f"{rate}:count" for rate in RATES],
         )
 
     @api.model
@@ -160,12 +164,16 @@ class PartyBranch(models.Model):
             if not span:
                 return {}
             (row,) = self._board_rate_figures(branches, span)
-            return dict(zip(RATES, row[:4], strict=True)) if row[4] else {}
+            return {
+                rate: value
+                for rate, value, count in zip(RATES, row[:4], row[4:], strict=True)
+                if count
+            }
 
         current, last = figures(period), figures(previous)
 
         def percent(value):
-            return "" if value is None else f"{value:.0f}%"
+            return "—" if value is None else f"{value:.0f}%"
 
         rows = []
         for rate in RATES:

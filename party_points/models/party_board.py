@@ -95,7 +95,7 @@ class PartyBranch(models.Model):
                 "date_end": fields.Date.to_string(previous.date_end),
             },
             "bulk_label": _("Approve All"),
-            "open_label": _("Open"),
+            "open_label": _("See All"),
             "tiles": [],
             "panels": [],
         }

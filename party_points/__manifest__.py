@@ -13,6 +13,7 @@
         "data/mail_message_subtype_data.xml",
         "data/party_points_ruleset_data.xml",
         "wizard/party_points_wizard_views.xml",
+        "views/party_board_views.xml",
         "views/party_points_menus.xml",
         "views/party_branch_views.xml",
         "views/party_member_views.xml",
@@ -26,7 +27,6 @@
         "views/portal_templates.xml",
         "views/party_points_report_views.xml",
         "wizard/party_points_export_views.xml",
-        "views/party_board_views.xml",
     ],
     "demo": [
         "demo/party_points_demo.xml",

@@ -31,7 +31,10 @@ fi
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 GEVENT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 step "Serving $DB on port $PORT for the screenshots"
-odoo --db-filter="^$DB\$" --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$GEVENT" \
+# the server itself in the background (not a shell function's subshell),
+# so that stopping $SERVER stops Odoo
+"${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" \
+    --db-filter="^$DB\$" --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$GEVENT" \
     --log-level=warn >"$DATA_DIR/$DB.screenshots.log" 2>&1 &
 SERVER=$!
 trap 'status=$?; kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; exit $status' EXIT

@@ -1,6 +1,6 @@
 # The two commands of this repository (see README.md). Python, Odoo and
 # PostgreSQL are found by tools/common.sh; nothing here needs flags.
-.PHONY: test demo i18n bench clean
+.PHONY: test demo i18n bench screenshots clean
 
 test:
 	@bash tools/test.sh
@@ -13,6 +13,9 @@ i18n:
 
 bench:
 	@bash tools/bench.sh
+
+screenshots:
+	@bash tools/screenshots.sh
 
 clean:
 	rm -rf .venv .pytest_cache .ruff_cache .hypothesis build *.egg-info bench-results.json

@@ -13,6 +13,7 @@
         "data/mail_message_subtype_data.xml",
         "data/party_points_ruleset_data.xml",
         "wizard/party_points_wizard_views.xml",
+        "views/party_board_views.xml",
         "views/party_points_menus.xml",
         "views/party_branch_views.xml",
         "views/party_member_views.xml",
@@ -34,6 +35,10 @@
         "demo/party_points_demo_plant.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "party_points/static/src/board/*",
+            "party_points/static/src/evidence/*",
+        ],
         "web.assets_tests": [
             "party_points/static/src/tours/*.js",
         ],

@@ -102,6 +102,30 @@ class SuggestionPortal(PartyPortal):
         )
 
     @http.route(
+        ["/my/suggestions/<int:suggestion_id>/attachments/<int:attachment_id>"],
+        type="http",
+        auth="user",
+    )
+    def portal_my_suggestion_attachment(
+        self, suggestion_id, attachment_id, download=None, **kw
+    ):
+        """A document of a suggestion the user may see (those listed on its
+        page), shown in the browser or downloaded; 404 otherwise."""
+        item = self._portal_suggestion(suggestion_id)
+        if item is None:
+            return request.not_found()
+        attachment = self._suggestion_documents(item).filtered(
+            lambda record: record.id == attachment_id
+        )
+        if not attachment:
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(attachment.sudo())
+            .get_response(as_attachment=bool(download))
+        )
+
+    @http.route(
         ["/my/suggestions/<int:suggestion_id>"], type="http", auth="user", website=True
     )
     def portal_my_suggestion(self, suggestion_id, **kw):

@@ -6,3 +6,4 @@ from . import party_suggestion_tag
 from . import party_practical_project
 from . import party_suggestion
 from . import creation_messages
+from . import party_board

@@ -16,9 +16,9 @@ SETTING_FIELDS = (*CLOCK_FIELDS, "party_basic_counts_satisfied")
 
 
 class PartyLedgerSettings(models.TransientModel):
-    """The suggestion ledger's clocks and rate setting of one company, for the Party committee:
-    Odoo's general settings need administrator rights, the committee sets
-    the response and completion times of its own ledger."""
+    """The suggestion ledger's clocks and rate setting of one company, for
+    the Party committee: Odoo's general settings need administrator rights,
+    the committee sets the response and completion times of its own ledger."""
 
     _name = "party.ledger.settings"
     _description = "Suggestion Ledger Settings"

@@ -8,7 +8,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..lib import scoring, validation
+from ..lib import validation
 
 # Evidence a member may upload: photos and PDF documents, 5 MB each.
 EVIDENCE_MIMETYPES = frozenset(validation.UPLOAD_EXTENSIONS)
@@ -181,45 +181,15 @@ class PartyPortal(CustomerPortal):
 
     @staticmethod
     def _current_period(member):
-        """The open period scoring the member's branch (sudo): the one holding
-        today, else the latest open one; empty when none is open."""
-        Period = request.env["party.points.period"].sudo()
-        today = fields.Date.context_today(member)
-        period = Period._for_dates({(today, member.branch_id.id)}).get(
-            (today, member.branch_id.id), Period
-        )
-        if period.state == "open":
-            return period
-        for candidate in Period.search([("state", "=", "open")]):
-            if member.branch_id in candidate._scored_branches():
-                return candidate
-        return Period
+        """The open period scoring the member's branch (sudo), see
+        :meth:`party.points.period._open_for_member`."""
+        return request.env["party.points.period"].sudo()._open_for_member(member)
 
     @staticmethod
     def _running_score(member, period):
-        """The member's score so far in an open period: approved entries
-        scored by the same ``lib.scoring`` code that closes the period."""
-        period = period.sudo()
-        veto_effects, veto_entries = period._vetoes(member)
-        result = scoring.compute_results(
-            period.ruleset_id._scoring_ruleset(),
-            [scoring.Member(member.id, member.branch_id.id, False)],
-            *period._approved_points(member),
-            veto_effects,
-        )[member.id]
-        result["veto_entries"] = (
-            request.env["party.points.entry"]
-            .sudo()
-            .browse(veto_entries.get(member.id, []))
-        )
-        if result["veto_effect"]:
-            labels = dict(
-                request.env["party.points.rule"]
-                ._fields["veto_effect"]
-                ._description_selection(request.env)
-            )
-            result["veto_label"] = labels[result["veto_effect"]]
-        return result
+        """The member's score so far in an open period, see
+        :meth:`party.points.period._running_result`."""
+        return period.sudo()._running_result(member)
 
     @http.route(
         ["/my/points", "/my/points/page/<int:page>"],
@@ -335,6 +305,28 @@ class PartyPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({"entry": entry, "page_name": "points_entry"})
         return request.render("party_points.portal_my_points_entry", values)
+
+    @http.route(
+        ["/my/points/entries/<int:entry_id>/evidence/<int:attachment_id>"],
+        type="http",
+        auth="user",
+    )
+    def portal_my_points_evidence(self, entry_id, attachment_id, download=None, **kw):
+        """A file of the member's own entry, shown in the browser (images and
+        PDF) or downloaded; the same 404 for anyone else's."""
+        entry = self._portal_own_entry(entry_id)
+        if entry is None:
+            return request.not_found()
+        attachment = entry.sudo().attachment_ids.filtered(
+            lambda record: record.id == attachment_id
+        )
+        if not attachment:
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(attachment)
+            .get_response(as_attachment=bool(download))
+        )
 
     # -- claims -------------------------------------------------------------
 

@@ -2,6 +2,8 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, create_index, index_exists, split_every
@@ -555,6 +557,131 @@ class PartyPointsEntry(models.Model):
             return _("Your points entry was rejected: %(reason)s", reason=reason)
         return _("Your points entry was reversed: %(reason)s", reason=reason)
 
+    def _digest_body(self, operation, reason=None):
+        """The HTML of one member's digest of ``self`` (their entries of one
+        batch): a sentence, then a line per entry (rule, date, signed
+        points)."""
+        if operation == "approve":
+            intro = _(
+                "%(user)s approved %(count)s of your points entries:",
+                user=self.env.user.name,
+                count=len(self),
+            )
+        else:
+            intro = _(
+                "%(user)s reversed %(count)s of your points entries: %(reason)s",
+                user=self.env.user.name,
+                count=len(self),
+                reason=reason,
+            )
+        # one line per entry: rule · date · signed points
+        lines = Markup("").join(
+            Markup("<li>%s · %s · %s</li>")
+            % (entry.rule_id.display_name, entry.date, f"{entry.points:+g}")
+            for entry in self
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (intro, lines)
+
+    def _notify_members_digest(self, operation, reason=None):
+        """Tell each member of ``self`` in ONE message about their entries of
+        this batch: a message on the member's record, addressed to the
+        member's user (an inbox notification for an internal user, an email
+        for a portal user). A batch of 1,000 entries for 200 members makes
+        200 messages, not 1,000, none on the entries; messages,
+        notifications and emails are each created in one batch (what
+        ``message_post`` does for one record, without rendering the mail
+        layout once per member)."""
+        subtype = self.env.ref(
+            {
+                "approve": "party_points.mt_entry_approved",
+                "reverse": "party_points.mt_entry_reversed",
+            }[operation]
+        )
+        entries = self.sudo()
+        by_member = {}
+        for entry in entries:
+            by_member.setdefault(entry.member_id, []).append(entry.id)
+        author = self.env.user.partner_id
+        now = fields.Datetime.now()
+        digests = [
+            (
+                member,
+                member.user_id,
+                # in the member's language
+                entries.browse(ids)
+                .with_context(lang=member.user_id.partner_id.lang or self.env.lang)
+                ._digest_body(operation, reason=reason),
+            )
+            for member, ids in by_member.items()
+        ]
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "model": "party.member",
+                        "res_id": member.id,
+                        "record_name": member.name,
+                        "body": body,
+                        "message_type": "notification",
+                        "subtype_id": subtype.id,
+                        "author_id": author.id,
+                        "email_from": author.email_formatted,
+                        # given, not looked up (one alias search per message)
+                        "reply_to": author.email_formatted,
+                        "date": now,
+                        "partner_ids": [Command.set(user.partner_id.ids)],
+                    }
+                    for member, user, body in digests
+                ]
+            )
+        )
+        notifications, mails = [], []
+        for message, (_member, user, body) in zip(messages, digests, strict=True):
+            if not user:
+                continue
+            if user.share or user.notification_type == "email":
+                mails.append((message, user, body))
+            else:
+                notifications.append(
+                    {
+                        "author_id": author.id,
+                        "mail_message_id": message.id,
+                        "notification_status": "sent",
+                        "notification_type": "inbox",
+                        "res_partner_id": user.partner_id.id,
+                    }
+                )
+        if mails:
+            sent = (
+                self.env["mail.mail"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "mail_message_id": message.id,
+                            "body_html": body,
+                            "recipient_ids": [Command.set(user.partner_id.ids)],
+                            "auto_delete": True,
+                        }
+                        for message, user, body in mails
+                    ]
+                )
+            )
+            notifications += [
+                {
+                    "author_id": author.id,
+                    "mail_message_id": message.id,
+                    "mail_mail_id": mail.id,
+                    "notification_status": "ready",
+                    "notification_type": "email",
+                    "res_partner_id": user.partner_id.id,
+                }
+                for mail, (message, user, _body) in zip(sent, mails, strict=True)
+            ]
+        self.env["mail.notification"].sudo().create(notifications)
+
     def _check_reviewer(self):
         """Raise unless the current user may approve, reject or reverse every
         entry of ``self``: an officer of the members' branches, not deciding
@@ -613,15 +740,56 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         self.filtered(lambda entry: entry.origin == "claim")._check_evidence()
-        self._workflow_write(
+        # One UPDATE for the batch; no tracking message per entry: the entry
+        # keeps who approved it and when in approved_by_id / approved_date,
+        # and each member gets one digest of the batch.
+        self.with_context(tracking_disable=True)._workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
                 "approved_date": fields.Datetime.now(),
             }
         )
-        self._notify_member("party_points.mt_entry_approved", "approved")
+        self._notify_members_digest("approve")
         return True
+
+    @api.model
+    def _reviewable_domain(self):
+        """Submitted entries the current user may approve: of their
+        branches (all for the committee), not their own."""
+        domain = [
+            ("state", "=", "submitted"),
+            ("member_id.user_id", "!=", self.env.uid),
+        ]
+        if not self.env.user.has_group("party_points.group_party_manager"):
+            domain.append(("branch_id.access_user_ids", "in", self.env.uid))
+        return domain
+
+    def action_approve_all(self):
+        """Approve in one batch every submitted entry of ``self`` or, called
+        without records (a kanban or board button), of the view's domain
+        (``active_domain``) that the user may approve."""
+        if not self.env.user.has_group("party_points.group_party_officer"):
+            raise AccessError(_("Only branch officers approve entries."))
+        domain = self._reviewable_domain()
+        if self:
+            domain = [("id", "in", self.ids)] + domain
+        else:
+            domain = list(self.env.context.get("active_domain") or []) + domain
+        entries = self.search(domain)
+        if entries:
+            entries.action_approve()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if entries else "info",
+                "message": _("%(count)s entries approved.", count=len(entries))
+                if entries
+                else _("No submitted entry here waits for your approval."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_reject(self, reason):
         if not (reason or "").strip():
@@ -630,8 +798,12 @@ class PartyPointsEntry(models.Model):
             raise UserError(_("Only draft or submitted entries can be rejected."))
         self._check_reviewer()
         self._check_open_period()
-        self._workflow_write({"state": "rejected", "reject_reason": reason})
-        self._notify_member("party_points.mt_entry_rejected", "rejected", reason)
+        self.with_context(tracking_disable=True)._workflow_write(
+            {"state": "rejected", "reject_reason": reason}
+        )
+        self.with_context(mail_notify_force_send=False)._notify_member(
+            "party_points.mt_entry_rejected", "rejected", reason
+        )
         return True
 
     def action_reverse(self, reason):
@@ -656,25 +828,29 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         now = fields.Datetime.now()
-        self._workflow_env().create(
-            [
-                {
-                    "member_id": entry.member_id.id,
-                    "rule_id": entry.rule_id.id,
-                    "date": entry.date,
-                    "quantity": entry.quantity,
-                    "unit_points": entry.unit_points,
-                    "origin": entry.origin,
-                    "description": reason,
-                    "state": "approved",
-                    "approved_by_id": self.env.uid,
-                    "approved_date": now,
-                    "reversal_of_id": entry.id,
-                }
-                for entry in self
-            ]
+        (
+            self._workflow_env()
+            .with_context(tracking_disable=True)
+            .create(
+                [
+                    {
+                        "member_id": entry.member_id.id,
+                        "rule_id": entry.rule_id.id,
+                        "date": entry.date,
+                        "quantity": entry.quantity,
+                        "unit_points": entry.unit_points,
+                        "origin": entry.origin,
+                        "description": reason,
+                        "state": "approved",
+                        "approved_by_id": self.env.uid,
+                        "approved_date": now,
+                        "reversal_of_id": entry.id,
+                    }
+                    for entry in self
+                ]
+            )
         )
-        self._notify_member("party_points.mt_entry_reversed", "reversed", reason)
+        self._notify_members_digest("reverse", reason=reason)
         return True
 
     # -- demo -----------------------------------------------------------------

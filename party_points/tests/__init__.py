@@ -5,3 +5,5 @@ from . import test_backoffice_tours
 from . import test_recipient_language
 from . import test_portal_phone
 from . import test_demo_plant
+from . import test_board
+from . import test_evidence

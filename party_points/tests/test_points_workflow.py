@@ -61,15 +61,19 @@ class TestPointsWorkflow(PointsCase):
         self.assertEqual(claim.state, "approved")
         self.assertEqual(claim.approved_by_id, self.officer_a)
         self.assertTrue(claim.approved_date)
-        approved = self._messages(claim, "party_points.mt_entry_approved")
+        # the member is told in one digest on their record, not on the entry
+        self.assertFalse(self._messages(claim, "party_points.mt_entry_approved"))
+        approved = self._messages(self.member_a1, "party_points.mt_entry_approved")
         self.assertEqual(len(approved), 1)
         self.assertIn(self.user_a1.partner_id, approved.partner_ids)
-        # the chatter tracked every state change
+        self.assertIn(self.r_essay.display_name, approved.body)
+        # the submission is tracked; the approval is kept on the entry itself
+        # (approved_by_id / approved_date), without a message per entry
         self._end_request()
         states = claim.sudo().message_ids.tracking_value_ids.filtered(
             lambda value: value.field_id.name == "state"
         )
-        self.assertEqual(len(states), 2)
+        self.assertEqual(len(states), 1)
         results = self._close()
         self.assertEqual(results[self.member_a1].positive_points, 3)
         self.assertEqual(results[self.member_a1].with_user(self.user_a1).score, 73)
@@ -115,7 +119,9 @@ class TestPointsWorkflow(PointsCase):
         self.assertEqual(mirror.reversal_of_id, entry)
         self.assertEqual((mirror.state, mirror.points), ("approved", 4))
         self.assertEqual(entry.state, "approved", "the original stays as it was")
-        self.assertTrue(self._messages(entry, "party_points.mt_entry_reversed"))
+        reversed_ = self._messages(self.member_a1, "party_points.mt_entry_reversed")
+        self.assertEqual(len(reversed_), 1)
+        self.assertIn("He had leave for that meeting", reversed_.body)
         results = self._close()
         self.assertEqual(results[self.member_a1].negative_points, 0)
         self.assertEqual(results[self.member_a1].score, 70)

@@ -24,19 +24,28 @@ class TestRecipientLanguage(PointsCase):
         self.assertEqual(messages.partner_ids, entry.member_id.user_id.partner_id)
         return messages.body
 
-    def test_approval_in_the_members_language(self):
+    def test_approval_digest_in_the_members_language(self):
         chinese = self._entry(self.member_a1, self.r_meet, approve=False)
         english = self._entry(self.member_b1, self.r_meet, approve=False)
         (chinese | english).with_user(self.manager).with_context(
             lang="en_US"
         ).action_approve()
-        approved = "party_points.mt_entry_approved"
-        self.assertEqual(
-            self._notice(chinese, approved), "<p>您的积分记录已审核通过。</p>"
-        )
-        self.assertEqual(
-            self._notice(english, approved), "<p>Your points entry was approved.</p>"
-        )
+        subtype = self.env.ref("party_points.mt_entry_approved")
+
+        def digest(member):
+            messages = self.env["mail.message"].search(
+                [
+                    ("model", "=", "party.member"),
+                    ("res_id", "=", member.id),
+                    ("subtype_id", "=", subtype.id),
+                ]
+            )
+            self.assertEqual(len(messages), 1)
+            self.assertEqual(messages.partner_ids, member.user_id.partner_id)
+            return messages.body
+
+        self.assertIn("审核通过了您的 1 条积分记录", digest(self.member_a1))
+        self.assertIn("approved 1 of your points entries", digest(self.member_b1))
 
     def test_rejection_in_the_members_language(self):
         chinese = self._entry(self.member_a1, self.r_meet, approve=False)

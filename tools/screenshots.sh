@@ -8,6 +8,12 @@ setup_venv
 find_odoo || die "$ODOO_MISSING"
 setup_pg
 
+# Chinese pages need a Chinese font in Chromium.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    apt_install fonts-wqy-microhei \
+        || say "No Chinese font found: the screenshots will show boxes (Debian: apt-get install fonts-wqy-microhei)."
+fi
+
 DB=${SHOTS_DB:-party_shots}
 DATA_DIR=$ROOT/var/odoo
 STAMP=$DATA_DIR/$DB.installed
@@ -48,3 +54,4 @@ shot() { "$PY" tools/screenshot.py "http://127.0.0.1:$PORT" "$DB" "$@"; }
 # login password path output --size WxH --wait selector
 shot secretary secretary "/web#action=party_points.party_board_action" \
     docs/screenshots/officer_board.png --size 1440x900 --wait .o_party_board_tile
+shot jiangtao jiangtao "/my" docs/screenshots/portal_my.png --size 390x844 --wait .o_portal_my_home

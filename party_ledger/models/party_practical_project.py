@@ -21,6 +21,7 @@ class PartyPracticalProject(models.Model):
     _description = "Practical Matters Key Project"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     branch_id = fields.Many2one(
@@ -29,14 +30,19 @@ class PartyPracticalProject(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     suggestion_ids = fields.One2many(
         "party.suggestion", "project_id", string="Suggestions"
     )
     suggestion_count = fields.Integer(compute="_compute_suggestion_count")
     measures = fields.Text(help="What will be done, step by step.")
-    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
-    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    responsible_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
     date_deadline = fields.Date(string="Deadline", index=True, tracking=True)
     representative_ids = fields.Many2many(
         "hr.employee",
@@ -210,9 +216,17 @@ class PartyPracticalMilestone(models.Model):
     _name = "party.practical.milestone"
     _description = "Key Project Monthly Task"
     _order = "project_id, month, id"
+    _check_company_auto = True
 
     project_id = fields.Many2one(
-        "party.practical.project", required=True, index=True, ondelete="cascade"
+        "party.practical.project",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, string="Company"
     )
     month = fields.Date(
         required=True,

@@ -76,6 +76,7 @@ class PartySuggestion(models.Model):
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_received desc, id desc"
     _mail_post_access = "read"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -88,6 +89,7 @@ class PartySuggestion(models.Model):
         "hr.employee",
         string="Submitter",
         index=True,
+        check_company=True,
         help="Who raised the item; left empty for an anonymous item.",
     )
     submitter_id = fields.Many2one(
@@ -114,14 +116,20 @@ class PartySuggestion(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     zone_id = fields.Many2one(
-        "party.zone", index=True, ondelete="restrict", tracking=True
+        "party.zone",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
     )
     representative_id = fields.Many2one(
         "party.member",
         string="Recorded by Representative",
         index=True,
+        check_company=True,
         help="The zone representative who brought the item in through the dual link.",
     )
     tag_ids = fields.Many2many(
@@ -146,14 +154,19 @@ class PartySuggestion(models.Model):
         index=True,
         tracking=True,
     )
-    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
-    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    responsible_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
     project_id = fields.Many2one(
         "party.practical.project",
         string="Key Project",
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     response_deadline = fields.Datetime(
         compute="_compute_response_deadline",

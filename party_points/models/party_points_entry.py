@@ -61,6 +61,7 @@ class PartyPointsEntry(models.Model):
     _description = "Points Entry"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     member_id = fields.Many2one(
         "party.member",
@@ -69,6 +70,7 @@ class PartyPointsEntry(models.Model):
         ondelete="restrict",
         tracking=True,
         default=lambda self: self.env.user._party_member(),
+        check_company=True,
     )
     branch_id = fields.Many2one(
         "party.branch",
@@ -83,6 +85,7 @@ class PartyPointsEntry(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     category_id = fields.Many2one(related="rule_id.category_id", store=True, index=True)
     list_type = fields.Selection(related="rule_id.list_type", store=True, index=True)

@@ -20,6 +20,7 @@ class PartyPointsPeriod(models.Model):
     _description = "Points Period"
     _inherit = ["mail.thread"]
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     ruleset_id = fields.Many2one(
@@ -27,6 +28,7 @@ class PartyPointsPeriod(models.Model):
         string="Rule Book",
         required=True,
         tracking=True,
+        check_company=True,
     )
     date_start = fields.Date(required=True, index=True, tracking=True)
     date_end = fields.Date(required=True, index=True, tracking=True)
@@ -36,6 +38,7 @@ class PartyPointsPeriod(models.Model):
         "period_id",
         "branch_id",
         string="Branches",
+        check_company=True,
         help="The organisations this period scores, with the branches below "
         "them. Empty: every branch.",
     )
@@ -323,6 +326,8 @@ class PartyPointsPeriod(models.Model):
                 "rank_overall",
             )
         }
+        # A rule book that ranks nobody: no rank is stored at all.
+        ranked = self.ruleset_id.ranking_enabled
         for member_id, vals in results.items():
             columns["member_id"].append(member_id)
             columns["category_points"].append(
@@ -331,8 +336,8 @@ class PartyPointsPeriod(models.Model):
             columns["vetoed"].append(bool(vals["veto_effect"]))
             columns["veto_effect"].append(vals["veto_effect"] or None)
             columns["grade"].append(vals["grade"] or None)
-            columns["rank_in_branch"].append(vals["rank_in_branch"] or 0)
-            columns["rank_overall"].append(vals["rank_overall"] or 0)
+            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
+            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
             for name in (
                 "base_score",
                 "positive_points",

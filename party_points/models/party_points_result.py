@@ -22,7 +22,8 @@ class PartyPointsResult(models.Model):
 
     _name = "party.points.result"
     _description = "Points Result"
-    _order = "period_id desc, branch_id, rank_in_branch, member_id"
+    # not by rank: members may not sort by rank fields (see their groups)
+    _order = "period_id desc, branch_id, score desc, member_id"
     _check_company_auto = True
 
     period_id = fields.Many2one(
@@ -88,14 +89,12 @@ class PartyPointsResult(models.Model):
     visible_rank_in_branch = fields.Integer(
         string="Rank in Branch",
         compute="_compute_visible_ranks",
-        compute_sudo=True,
         help="The rank in the branch, when the rule book ranks members and "
         "shows you ranks; 0 otherwise.",
     )
     visible_rank_overall = fields.Integer(
         string="Overall Rank",
         compute="_compute_visible_ranks",
-        compute_sudo=True,
         help="The overall rank, when the rule book ranks members and shows "
         "you ranks; 0 otherwise.",
     )
@@ -130,16 +129,17 @@ class PartyPointsResult(models.Model):
         "rank_overall",
     )
     def _compute_visible_ranks(self):
-        # computed as superuser (rank fields are for officers), for the
-        # user who asks (sudo keeps the uid)
         officer = self.env.user.has_group("party_points.group_party_officer")
         for result in self:
-            ruleset = result.period_id.ruleset_id
+            # the rank fields are for officers: read them as superuser, for
+            # the user who asks
+            stored = result.sudo()
+            ruleset = stored.period_id.ruleset_id
             shown = ruleset.ranking_enabled and (
                 officer or ruleset.rank_visible_to_members
             )
-            result.visible_rank_in_branch = shown and result.rank_in_branch
-            result.visible_rank_overall = shown and result.rank_overall
+            result.visible_rank_in_branch = shown and stored.rank_in_branch
+            result.visible_rank_overall = shown and stored.rank_overall
 
     def _read_format(self, fnames, load="_classic_read"):
         """Ranks read as 0 (unranked) by officers too once the rule book

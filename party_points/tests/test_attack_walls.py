@@ -97,8 +97,8 @@ class TestAttackWalls(PointsCase, HttpCase):
         )
 
     def _closed(self):
-        self._entry(self.member_a1, self.r_meet)
-        self._entry(self.member_a1, self.r_meet)
+        self._entry(self.member_a1, self.r_meet, quantity=2)
+        self._entry(self.member_a2, self.r_meet)
         self._entry(self.member_portal, self.r_meet)
         self._entry(self.member_b1, self.r_absent)
         return self._close()
@@ -307,7 +307,7 @@ class TestAttackWalls(PointsCase, HttpCase):
                 [], [f"{field}:min"], ["member_id"]
             ),
             "read_group order": lambda field: Result.read_group(
-                [], ["score:avg"], ["member_id"], orderby=f"{field}"
+                [], ["score:avg"], [field], orderby=f"{field} desc"
             ),
             "export_data": lambda field: mine.export_data([field]),
         }

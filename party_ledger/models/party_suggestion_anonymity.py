@@ -33,6 +33,7 @@ class PartySuggestion(models.Model):
         string="Submitter's Files",
         readonly=True,
         copy=False,
+        prefetch=False,
         help="The files the employee sent with the item; the portal shows "
         "them, with the files staff publish in messages to the employee.",
     )
@@ -113,6 +114,7 @@ class PartySuggestion(models.Model):
         lifting = "is_anonymous" in vals and not vals["is_anonymous"]
         if (
             lifting
+            and (self.env.su or self._is_committee())
             and self.env.context.get(_LIFT_KEY) is not _LIFT
             and any(self.sudo().mapped("is_anonymous"))
         ):

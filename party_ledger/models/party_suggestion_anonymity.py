@@ -16,9 +16,7 @@ class PartySuggestion(models.Model):
 
     _inherit = "party.suggestion"
 
-    anonymity_lifted_by_id = fields.Many2one(
-        "res.users", string="Anonymity Lifted By", readonly=True, copy=False
-    )
+    anonymity_lifted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     anonymity_lifted_date = fields.Datetime(
         string="Anonymity Lifted On", readonly=True, copy=False
     )
@@ -94,7 +92,7 @@ class PartySuggestion(models.Model):
         return records
 
     def _write(self, vals):
-        result = super()._write(vals)
+        result = super()._write(vals)  # pylint: disable=assignment-from-none
         self._hide_submitter_in_log()
         return result
 

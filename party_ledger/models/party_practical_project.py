@@ -30,7 +30,6 @@ class PartyPracticalProject(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     suggestion_ids = fields.One2many(
         "party.suggestion", "project_id", string="Suggestions"
@@ -223,7 +222,6 @@ class PartyPracticalMilestone(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, string="Company"

@@ -89,7 +89,6 @@ class PartySuggestion(models.Model):
         "hr.employee",
         string="Submitter",
         index=True,
-        check_company=True,
         help="Who raised the item; left empty for an anonymous item.",
     )
     submitter_id = fields.Many2one(
@@ -116,7 +115,6 @@ class PartySuggestion(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     zone_id = fields.Many2one(
         "party.zone",

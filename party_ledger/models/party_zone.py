@@ -20,7 +20,6 @@ class PartyZone(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     representative_id = fields.Many2one(
         "party.member",

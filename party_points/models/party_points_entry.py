@@ -70,7 +70,6 @@ class PartyPointsEntry(models.Model):
         ondelete="restrict",
         tracking=True,
         default=lambda self: self.env.user._party_member(),
-        check_company=True,
     )
     branch_id = fields.Many2one(
         "party.branch",
@@ -232,7 +231,7 @@ class PartyPointsEntry(models.Model):
         for entry in self:
             record = entry.sudo()
             entry.can_review = (
-                record.state == "submitted"
+                record.state in ("draft", "submitted")
                 and officer
                 and (manager or user in record.branch_id.access_user_ids)
                 and record.member_id.user_id != user

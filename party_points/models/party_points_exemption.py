@@ -17,7 +17,6 @@ class PartyPointsExemption(models.Model):
         index=True,
         ondelete="cascade",
         tracking=True,
-        check_company=True,
     )
     branch_id = fields.Many2one(
         related="member_id.branch_id", store=True, index=True, string="Branch"

@@ -32,7 +32,6 @@ class PartyPointsResult(models.Model):
         index=True,
         ondelete="cascade",
         readonly=True,
-        check_company=True,
     )
     member_id = fields.Many2one(
         "party.member",

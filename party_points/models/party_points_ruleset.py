@@ -157,7 +157,6 @@ class PartyPointsCategory(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
     list_type = fields.Selection(LIST_TYPES, required=True, default="positive")
@@ -199,7 +198,6 @@ class PartyPointsRule(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
     category_id = fields.Many2one(

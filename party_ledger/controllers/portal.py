@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from odoo import _, http
+from odoo import Command, _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -79,27 +79,25 @@ class SuggestionPortal(PartyPortal):
 
     @staticmethod
     def _suggestion_documents(item):
-        """Files attached to the item itself (those sent with it from the
-        portal), not those of chatter messages, internal notes included."""
-        thread = [("model", "=", item._name), ("res_id", "=", item.id)]
-        in_messages = (
+        """The files meant for the submitter: those they sent with the item,
+        and those staff published in a message to them (not internal
+        notes); never every file staff attached in the back office."""
+        published = (
             request.env["mail.message"]
-            .sudo()
-            .search(thread + [("attachment_ids", "!=", False)])
-            .attachment_ids
-        )
-        return (
-            request.env["ir.attachment"]
             .sudo()
             .search(
                 [
-                    ("res_model", "=", item._name),
+                    ("model", "=", item._name),
                     ("res_id", "=", item.id),
-                    ("id", "not in", in_messages.ids),
-                ],
-                order="id",
+                    ("attachment_ids", "!=", False),
+                    ("message_type", "in", ("comment", "email")),
+                    ("is_internal", "=", False),
+                    ("subtype_id.internal", "=", False),
+                ]
             )
+            .attachment_ids
         )
+        return (item.sudo().submitter_attachment_ids | published).sorted("id")
 
     @http.route(
         ["/my/suggestions/<int:suggestion_id>/attachments/<int:attachment_id>"],
@@ -229,7 +227,10 @@ class SuggestionPortal(PartyPortal):
                     }
                 )
                 if uploads:
-                    self._portal_attach(uploads, item)
+                    attachments = self._portal_attach(uploads, item)
+                    item.sudo().write(
+                        {"submitter_attachment_ids": [Command.set(attachments.ids)]}
+                    )
         except (AccessError, UserError, ValueError) as error:
             message = (
                 error.args[0]

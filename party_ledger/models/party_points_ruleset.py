@@ -11,6 +11,7 @@ class PartyPointsRuleset(models.Model):
         domain="[('ruleset_id', '=', id), ('list_type', '=', 'positive')]",
         ondelete="set null",
         tracking=True,
+        check_company=True,
         help="When a suggestion closes with satisfied or better feedback and "
         "its responsible person is a Party member, that member receives an "
         "entry on this rule, submitted for approval.",

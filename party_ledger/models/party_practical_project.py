@@ -31,6 +31,7 @@ class PartyPracticalProject(models.Model):
     ]
     _order = "date_deadline, id"
     _sealed_fields = WORKFLOW_FIELDS
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     branch_id = fields.Many2one(
@@ -47,8 +48,12 @@ class PartyPracticalProject(models.Model):
     )
     suggestion_count = fields.Integer(compute="_compute_suggestion_count")
     measures = fields.Text(help="What will be done, step by step.")
-    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
-    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    responsible_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
     date_deadline = fields.Date(string="Deadline", index=True, tracking=True)
     representative_ids = fields.Many2many(
         "hr.employee",
@@ -271,9 +276,16 @@ class PartyPracticalMilestone(models.Model):
     _inherit = ["party.input.mixin"]
     _description = "Key Project Monthly Task"
     _order = "project_id, month, id"
+    _check_company_auto = True
 
     project_id = fields.Many2one(
-        "party.practical.project", required=True, index=True, ondelete="cascade"
+        "party.practical.project",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, string="Company"
     )
     month = fields.Date(
         required=True,

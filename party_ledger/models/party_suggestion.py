@@ -106,6 +106,7 @@ class PartySuggestion(models.Model):
     _order = "date_received desc, id desc"
     _mail_post_access = "read"
     _sealed_fields = WORKFLOW_FIELDS
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -146,12 +147,17 @@ class PartySuggestion(models.Model):
         tracking=True,
     )
     zone_id = fields.Many2one(
-        "party.zone", index=True, ondelete="restrict", tracking=True
+        "party.zone",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
     )
     representative_id = fields.Many2one(
         "party.member",
         string="Recorded by Representative",
         index=True,
+        check_company=True,
         help="The zone representative who brought the item in through the dual link.",
     )
     tag_ids = fields.Many2many(
@@ -176,14 +182,19 @@ class PartySuggestion(models.Model):
         index=True,
         tracking=True,
     )
-    responsible_id = fields.Many2one("hr.employee", index=True, tracking=True)
-    supervisor_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    responsible_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
     project_id = fields.Many2one(
         "party.practical.project",
         string="Key Project",
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     response_deadline = fields.Datetime(
         compute="_compute_response_deadline",

@@ -11,6 +11,7 @@ class PartyZone(models.Model):
     _description = "Party Responsibility Zone"
     _inherit = ["mail.thread", "party.input.mixin"]
     _order = "branch_id, name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     branch_id = fields.Many2one(
@@ -25,6 +26,7 @@ class PartyZone(models.Model):
         string="Member Representative",
         index=True,
         tracking=True,
+        check_company=True,
         help="The Party member who represents this zone and collects its "
         "employees' suggestions.",
     )
@@ -36,6 +38,7 @@ class PartyZone(models.Model):
         string="Linked Committee Member",
         index=True,
         tracking=True,
+        check_company=True,
         help="The branch committee member linked to the representative.",
     )
     employee_ids = fields.Many2many(
@@ -44,6 +47,7 @@ class PartyZone(models.Model):
         "zone_id",
         "employee_id",
         string="Employees",
+        check_company=True,
         help="The employees of the teams the zone covers.",
     )
     employee_count = fields.Integer(compute="_compute_counts")
@@ -53,6 +57,19 @@ class PartyZone(models.Model):
         related="branch_id.company_id", store=True, index=True, string="Company"
     )
     active = fields.Boolean(default=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        branch_ids = {vals["branch_id"] for vals in vals_list if vals.get("branch_id")}
+        self.env["party.branch"].browse(branch_ids)._check_user_works_here()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Officers move a zone only between branches they work (the record
+        rules already keep them to their own branches' zones)."""
+        if vals.get("branch_id"):
+            self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
+        return super().write(vals)
 
     @api.depends("employee_ids")
     def _compute_counts(self):

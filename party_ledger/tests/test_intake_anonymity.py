@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import LedgerCase
@@ -133,8 +133,19 @@ class TestAnonymity(LedgerCase):
     def test_only_the_committee_lifts_anonymity(self):
         with self.assertRaises(AccessError):
             self.anon.with_user(self.officer_a).write({"is_anonymous": False})
-        self.anon.with_user(self.manager).write({"is_anonymous": False})
+        with self.assertRaises(AccessError):
+            self.anon.with_user(self.officer_a).action_lift_anonymity("Curious")
+        # ... and only with a reason, through the logged action
+        with self.assertRaises(UserError):
+            self.anon.with_user(self.manager).write({"is_anonymous": False})
+        with self.assertRaises(UserError):
+            self.anon.with_user(self.manager).action_lift_anonymity(" ")
+        self.assertTrue(self.anon.is_anonymous)
+        self.anon.with_user(self.manager).action_lift_anonymity("The employee asked")
         self.assertEqual(self.anon.employee_id, self.emp_worker)
+        self.assertEqual(self.anon.anonymity_lifted_by_id, self.manager)
+        self.assertTrue(self.anon.anonymity_lifted_date)
+        self.assertEqual(self.anon.anonymity_lift_reason, "The employee asked")
 
     def test_the_submitters_feedback_leaves_no_name_in_the_chatter(self):
         item = self.anon.with_user(self.officer_a).with_context(tracking_disable=False)

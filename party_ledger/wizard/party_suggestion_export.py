@@ -45,13 +45,17 @@ class PartySuggestionExport(models.TransientModel):
             raise AccessError(
                 _("Only branch officers and the Party committee export the ledger.")
             )
+        # What the URL names is read as the user first, in the user's
+        # companies: another company's branches stop here.
+        branches = self.env["party.points.export"]._readable(branches)
+        companies = [("company_id", "in", self.env.companies.ids)]
         Branch = self.env["party.branch"].sudo()
         if branches:
-            branches = Branch.search([("id", "child_of", branches.ids)])
+            branches = Branch.search([("id", "child_of", branches.ids)] + companies)
         elif self.env.su or user.has_group("party_points.group_party_manager"):
-            branches = Branch.search([("company_id", "in", self.env.companies.ids)])
+            branches = Branch.search(companies)
         else:
-            branches = Branch.search([("access_user_ids", "in", user.id)])
+            branches = Branch.search([("access_user_ids", "in", user.id)] + companies)
             if not branches:
                 raise AccessError(_("You are not an officer of any branch."))
         branches.with_env(self.env)._check_user_works_here()

@@ -9,6 +9,7 @@ MODES = [
     ("verify", "Verify"),
     ("feedback", "Feedback"),
     ("cancel", "Cancel"),
+    ("lift_anonymity", "Lift Anonymity"),
 ]
 
 
@@ -53,6 +54,10 @@ class PartySuggestionWizard(models.TransientModel):
             if not self.suggestion_id:
                 raise UserError(_("Feedback is given on a suggestion."))
             self.suggestion_id.action_feedback(self.satisfaction, self.text)
+        elif self.mode == "lift_anonymity":
+            if not self.suggestion_id:
+                raise UserError(_("Anonymity is lifted on a suggestion."))
+            self.suggestion_id.action_lift_anonymity(self.text)
         else:
             target.action_cancel(self.text)
         return {"type": "ir.actions.act_window_close"}

@@ -32,29 +32,17 @@ class PartyPortal(CustomerPortal):
         """The employee behind the logged-in user (sudo), or an empty record.
 
         Internal users are their ``employee_id``. A portal user is the
-        employee whose user they are, or else the employee whose work contact
-        is their partner (the contact the portal access was granted on); such
-        an employee is then bound to the portal user, so that the record
-        rules, which all follow ``user_id``, recognise them."""
+        employee whose user they are: the portal access wizard binds them
+        when access is granted (see
+        :meth:`res.users._party_link_employees`); serving a page writes
+        nothing."""
         user = request.env.user
         Employee = request.env["hr.employee"].sudo()
         if user._is_public():
             return Employee
         if not user.share:
             return user.sudo().employee_id
-        employee = Employee.search([("user_id", "=", user.id)], limit=1)
-        if not employee:
-            employee = Employee.search(
-                [
-                    ("user_id", "=", False),
-                    ("work_contact_id", "=", user.partner_id.id),
-                    ("company_id", "in", user.company_ids.ids),
-                ],
-                limit=1,
-            )
-            if employee:
-                employee.user_id = user
-        return employee
+        return Employee.search([("user_id", "=", user.id)], limit=1)
 
     def _party_member(self, employee=None):
         """The active Party record of the logged-in user (sudo), or empty."""

@@ -14,6 +14,7 @@ class PartyBranch(models.Model):
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name", "code"]
     _order = "complete_name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(

@@ -16,6 +16,7 @@ class PartyMember(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "party.input.mixin"]
     _order = "branch_id, name, id"
     _rec_names_search = ["name", "badge"]
+    _check_company_auto = True
 
     employee_id = fields.Many2one(
         "hr.employee",

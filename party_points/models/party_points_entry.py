@@ -79,6 +79,7 @@ class PartyPointsEntry(models.Model):
     _sealed_fields = WORKFLOW_FIELDS | DERIVED_FIELDS
     _locked_fields = LOCKED_FIELDS
     _locked_states = ("approved", "rejected")
+    _check_company_auto = True
 
     member_id = fields.Many2one(
         "party.member",
@@ -101,6 +102,7 @@ class PartyPointsEntry(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     category_id = fields.Many2one(related="rule_id.category_id", store=True, index=True)
     list_type = fields.Selection(related="rule_id.list_type", store=True, index=True)

@@ -9,9 +9,14 @@ class PartyPointsExemption(models.Model):
     _description = "Points Exemption"
     _inherit = ["mail.thread", "party.input.mixin"]
     _order = "period_id desc, member_id"
+    _check_company_auto = True
 
     member_id = fields.Many2one(
-        "party.member", required=True, index=True, ondelete="cascade", tracking=True
+        "party.member",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
     )
     branch_id = fields.Many2one(
         related="member_id.branch_id", store=True, index=True, string="Branch"
@@ -23,6 +28,7 @@ class PartyPointsExemption(models.Model):
         ondelete="cascade",
         tracking=True,
         domain="[('state', '=', 'open')]",
+        check_company=True,
     )
     reason = fields.Text(required=True, tracking=True)
     company_id = fields.Many2one(related="member_id.company_id", store=True)

@@ -23,6 +23,7 @@ class PartyPointsPeriod(models.Model):
     _inherit = ["party.workflow.seal.mixin", "mail.thread", "party.input.mixin"]
     _order = "date_start desc, id desc"
     _sealed_fields = WORKFLOW_FIELDS
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     ruleset_id = fields.Many2one(
@@ -30,6 +31,7 @@ class PartyPointsPeriod(models.Model):
         string="Rule Book",
         required=True,
         tracking=True,
+        check_company=True,
     )
     date_start = fields.Date(required=True, index=True, tracking=True)
     date_end = fields.Date(required=True, index=True, tracking=True)
@@ -39,6 +41,7 @@ class PartyPointsPeriod(models.Model):
         "period_id",
         "branch_id",
         string="Branches",
+        check_company=True,
         help="The organisations this period scores, with the branches below "
         "them. Empty: every branch.",
     )
@@ -379,6 +382,8 @@ class PartyPointsPeriod(models.Model):
                 "rank_overall",
             )
         }
+        # A rule book that ranks nobody: no rank is stored at all.
+        ranked = self.ruleset_id.ranking_enabled
         for member_id, vals in results.items():
             columns["member_id"].append(member_id)
             columns["category_points"].append(
@@ -387,8 +392,8 @@ class PartyPointsPeriod(models.Model):
             columns["vetoed"].append(bool(vals["veto_effect"]))
             columns["veto_effect"].append(vals["veto_effect"] or None)
             columns["grade"].append(vals["grade"] or None)
-            columns["rank_in_branch"].append(vals["rank_in_branch"] or 0)
-            columns["rank_overall"].append(vals["rank_overall"] or 0)
+            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
+            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
             for name in (
                 "base_score",
                 "positive_points",

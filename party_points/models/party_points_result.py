@@ -22,7 +22,9 @@ class PartyPointsResult(models.Model):
 
     _name = "party.points.result"
     _description = "Points Result"
-    _order = "period_id desc, branch_id, rank_in_branch, member_id"
+    # not by rank: members may not sort by rank fields (see their groups)
+    _order = "period_id desc, branch_id, score desc, member_id"
+    _check_company_auto = True
 
     period_id = fields.Many2one(
         "party.points.period",
@@ -32,10 +34,15 @@ class PartyPointsResult(models.Model):
         readonly=True,
     )
     member_id = fields.Many2one(
-        "party.member", required=True, index=True, ondelete="cascade", readonly=True
+        "party.member",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
     branch_id = fields.Many2one(
-        "party.branch", required=True, index=True, readonly=True
+        "party.branch", required=True, index=True, readonly=True, check_company=True
     )
     member_type = fields.Selection(related="member_id.member_type")
     base_score = fields.Float(readonly=True)
@@ -74,9 +81,27 @@ class PartyPointsResult(models.Model):
     )
     decision_reason = fields.Text(readonly=True)
     decided_by_id = fields.Many2one("res.users", readonly=True)
-    rank_in_branch = fields.Integer(readonly=True, group_operator="min")
-    rank_overall = fields.Integer(readonly=True, group_operator="min")
+    # Officers only: members can neither read, search, sort nor group on
+    # them; they read the visible ranks below, which follow the rule book.
+    rank_in_branch = fields.Integer(
+        readonly=True, group_operator="min", groups="party_points.group_party_officer"
+    )
+    rank_overall = fields.Integer(
+        readonly=True, group_operator="min", groups="party_points.group_party_officer"
+    )
     show_rank = fields.Boolean(compute="_compute_show_rank")
+    visible_rank_in_branch = fields.Integer(
+        string="Rank in Branch",
+        compute="_compute_visible_ranks",
+        help="The rank in the branch, when the rule book ranks members and "
+        "shows you ranks; 0 otherwise.",
+    )
+    visible_rank_overall = fields.Integer(
+        string="Overall Rank",
+        compute="_compute_visible_ranks",
+        help="The overall rank, when the rule book ranks members and shows "
+        "you ranks; 0 otherwise.",
+    )
     company_id = fields.Many2one(related="period_id.company_id", store=True)
 
     _sql_constraints = [
@@ -88,17 +113,42 @@ class PartyPointsResult(models.Model):
     ]
 
     @api.depends_context("uid")
-    @api.depends("period_id.ruleset_id.rank_visible_to_members")
+    @api.depends(
+        "period_id.ruleset_id.rank_visible_to_members",
+        "period_id.ruleset_id.ranking_enabled",
+    )
     def _compute_show_rank(self):
         officer = self.env.user.has_group("party_points.group_party_officer")
         for result in self:
-            result.show_rank = (
-                officer or result.period_id.ruleset_id.rank_visible_to_members
+            ruleset = result.sudo().period_id.ruleset_id
+            result.show_rank = ruleset.ranking_enabled and (
+                officer or ruleset.rank_visible_to_members
             )
 
+    @api.depends_context("uid")
+    @api.depends(
+        "period_id.ruleset_id.rank_visible_to_members",
+        "period_id.ruleset_id.ranking_enabled",
+        "rank_in_branch",
+        "rank_overall",
+    )
+    def _compute_visible_ranks(self):
+        officer = self.env.user.has_group("party_points.group_party_officer")
+        for result in self:
+            # the rank fields are for officers: read them as superuser, for
+            # the user who asks
+            stored = result.sudo()
+            ruleset = stored.period_id.ruleset_id
+            shown = ruleset.ranking_enabled and (
+                officer or ruleset.rank_visible_to_members
+            )
+            result.visible_rank_in_branch = shown and stored.rank_in_branch
+            result.visible_rank_overall = shown and stored.rank_overall
+
     def _read_format(self, fnames, load="_classic_read"):
-        """Ranks read as 0 (unranked) by members whose rule book hides them,
-        whatever client asks."""
+        """Ranks read as 0 (unranked) by officers too once the rule book
+        ranks nobody, whatever client asks (members cannot read them at
+        all: see the fields' groups)."""
         values_list = super()._read_format(fnames, load)
         rank_fields = RANK_FIELDS.intersection(fnames)
         if rank_fields:

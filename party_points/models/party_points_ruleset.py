@@ -18,6 +18,7 @@ class PartyPointsRuleset(models.Model):
     _name = "party.points.ruleset"
     _description = "Points Rule Book"
     _inherit = ["mail.thread", "party.input.mixin"]
+    _check_company_auto = True
     _order = "name, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -60,6 +61,21 @@ class PartyPointsRuleset(models.Model):
     rank_visible_to_members = fields.Boolean(
         help="Members see their ranks in their results. Off by default: points "
         "are a reference, not a league table.",
+    )
+    ranking_enabled = fields.Boolean(
+        string="Rank Members",
+        default=True,
+        tracking=True,
+        help="Closing a period ranks members in their branch and overall. "
+        "Off: no rank is computed, and none is shown to anyone, in the back "
+        "office, on the portal or in the exports.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        tracking=True,
+        help="The company whose Party committee keeps this rule book. Empty: "
+        "shared by every company.",
     )
     category_ids = fields.One2many(
         "party.points.category", "ruleset_id", string="Categories"
@@ -168,12 +184,17 @@ class PartyPointsCategory(models.Model):
     _inherit = ["party.input.mixin"]
     _description = "Points Category"
     _order = "ruleset_id, sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     ruleset_id = fields.Many2one(
-        "party.points.ruleset", required=True, index=True, ondelete="cascade"
+        "party.points.ruleset",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
+    company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
     list_type = fields.Selection(LIST_TYPES, required=True, default="positive")
     # Caps and points of different items do not add up: no sums when grouped.
     period_cap = fields.Float(
@@ -217,19 +238,25 @@ class PartyPointsRule(models.Model):
     _description = "Points Rule"
     _order = "ruleset_id, sequence, code, id"
     _rec_names_search = ["name", "code"]
+    _check_company_auto = True
 
     name = fields.Char(required=True)
     code = fields.Char(required=True, index=True)
     sequence = fields.Integer(default=10)
     ruleset_id = fields.Many2one(
-        "party.points.ruleset", required=True, index=True, ondelete="cascade"
+        "party.points.ruleset",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
+    company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
     category_id = fields.Many2one(
         "party.points.category",
         required=True,
         index=True,
         ondelete="restrict",
         domain="[('ruleset_id', '=', ruleset_id)]",
+        check_company=True,
     )
     list_type = fields.Selection(
         related="category_id.list_type", store=True, index=True

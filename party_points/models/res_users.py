@@ -21,3 +21,26 @@ class ResUsers(models.Model):
         return members.sudo().filtered(
             lambda member: member.user_id == self or member.employee_id in employees
         )
+
+    def _party_link_employees(self):
+        """Bind each portal user to the employee whose work contact is their
+        partner (the contact their access was granted on), when that employee
+        has no user yet and works in one of the user's companies: the record
+        rules, which all follow ``user_id``, then recognise them. Called when
+        portal access is granted, never while serving a page."""
+        for user in self.sudo().filtered("share"):
+            employee = (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [
+                        ("user_id", "=", False),
+                        ("work_contact_id", "=", user.partner_id.id),
+                        ("company_id", "in", user.company_ids.ids),
+                    ],
+                    limit=1,
+                )
+            )
+            if employee:
+                employee.user_id = user
+        return True

@@ -117,6 +117,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
             )
         branch_by_id = {branch.id: branch for branch in branches}
         tie = _("%(grade)s (tie, to decide)")
+        ranked = period.ruleset_id.ranking_enabled
         lines = []
         for name, member_type, branch_id, vals, by_category in values:
             grade = grades.get(vals["grade"], "")
@@ -133,7 +134,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
                     "negative": -vals["negative_points"],
                     "veto": effects.get(vals["veto_effect"], ""),
                     "score": vals["score"],
-                    "rank": vals["rank_in_branch"] or None,
+                    "rank": ranked and vals["rank_in_branch"] or None,
                     "grade_key": vals["grade"],
                     "grade": grade,
                 }
@@ -144,7 +145,7 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
         )
         return lines
 
-    def _ledger_columns(self, categories):
+    def _ledger_columns(self, categories, ranked=True):
         columns = [
             (_("No."), 6, "int"),
             (_("Full Name"), 12, "center"),
@@ -164,9 +165,10 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
             (_("Negative Total"), 10, "points"),
             (_("One-vote Veto"), 14, "center"),
             (_("Total Score"), 9, "points"),
-            (_("Rank"), 6, "int"),
-            (_("Grade"), 14, "center"),
         ]
+        if ranked:
+            columns.append((_("Rank"), 6, "int"))
+        columns.append((_("Grade"), 14, "center"))
         return columns
 
     def _write_ledger_sheet(self, book, period, branch, lines, layout):
@@ -188,9 +190,9 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
                     line["negative"],
                     line["veto"],
                     line["score"],
-                    line["rank"],
-                    line["grade"],
                 ]
+                + ([line["rank"]] if layout["ranked"] else [])
+                + [line["grade"]]
             )
         last = sheet.row - 1
         sheet.add_filter()
@@ -220,9 +222,8 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
                 [line["score"] for line in lines],
                 xlsx_layout.column_range(veto_col + 1, sheet.first_data_row, last),
             ),
-            None,
-            None,
         ]
+        totals += [None] * (2 if layout["ranked"] else 1)
         sheet.write_row(totals, total=True)
 
     def _summary_columns(self):
@@ -298,9 +299,12 @@ class PartyPointsLedgerXlsx(models.AbstractModel):
                 )
             )
         summary.write_row(totals, total=True)
+        # A rule book that ranks nobody shows no rank column at all.
+        ranked = period.ruleset_id.ranking_enabled
         layout = {
             "title": _("Party Member Points Ledger"),
-            "columns": self._ledger_columns(categories),
+            "ranked": ranked,
+            "columns": self._ledger_columns(categories, ranked),
             "category_count": len(categories),
             "total": _("Total"),
             "members": _("%(count)s members"),

@@ -141,7 +141,9 @@ class PortalPointsCase(HttpCase):
 
     @classmethod
     def _portal_user(cls, login, employee):
-        return new_test_user(
+        """A portal user on the employee's work contact, bound to the
+        employee as granting access binds them."""
+        user = new_test_user(
             cls.env,
             login,
             groups="base.group_portal",
@@ -149,6 +151,8 @@ class PortalPointsCase(HttpCase):
             company_id=cls.company.id,
             company_ids=[Command.set(cls.company.ids)],
         )
+        user._party_link_employees()
+        return user
 
     @classmethod
     def _entry(cls, member, rule, day=None, approve=True, **vals):
@@ -183,11 +187,10 @@ class PortalPointsCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestPortalPoints(PortalPointsCase):
     def test_identity_binds_the_portal_user_to_the_employee(self):
-        self.assertFalse(self.emp_me.user_id)
-        self._login(self.user_me)
-        self.assertEqual(self.url_open("/my/points").status_code, 200)
         self.assertEqual(self.emp_me.user_id, self.user_me)
         self.assertEqual(self.member_me.user_id, self.user_me)
+        self._login(self.user_me)
+        self.assertEqual(self.url_open("/my/points").status_code, 200)
 
     def test_grant_portal_access_from_the_employee_form(self):
         employee = self.env["hr.employee"].create(

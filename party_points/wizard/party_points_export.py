@@ -48,11 +48,24 @@ class PartyPointsExport(models.TransientModel):
         the branches they work, the Party committee every branch."""
         if kind not in dict(KINDS):
             raise UserError(_("Unknown export: %(kind)s.", kind=kind))
-        period = period.sudo().exists()
+        # What the URL names is read as the user first, in the user's
+        # companies: another company's period, branch or member stops here.
+        period = self._readable(period)
         if not period:
             raise UserError(_("Choose the period to export."))
+        member = self._readable(member)
+        branches = self._readable(branches)
+        if (member.company_id | branches.company_id) - period.company_id:
+            raise AccessError(
+                _(
+                    "Period %(period)s belongs to %(company)s: it holds no "
+                    "branch or member of another company.",
+                    period=period.name,
+                    company=period.company_id.name,
+                )
+            )
+        period, member = period.sudo(), member.sudo()
         user = self.env.user
-        member = member.sudo().exists()
         if kind == "member" and member and member.user_id == user:
             return member.branch_id
         if not (self.env.su or user.has_group("party_points.group_party_officer")):
@@ -88,6 +101,20 @@ class PartyPointsExport(models.TransientModel):
                 )
         branches.with_env(self.env)._check_user_works_here()
         return branches
+
+    @api.model
+    def _readable(self, records):
+        """``records`` as the current user, once they exist, may be read by
+        them and belong to their companies; an AccessError otherwise."""
+        records = records.with_env(self.env).exists()
+        if records and not self.env.su:
+            records.check_access_rights("read")
+            records.check_access_rule("read")
+            if records.company_id - self.env.companies:
+                raise AccessError(
+                    _("These records belong to a company you do not work in.")
+                )
+        return records
 
     @api.model
     def _export_file(self, kind, period, branches, member):

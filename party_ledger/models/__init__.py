@@ -5,7 +5,6 @@ from . import party_zone
 from . import party_suggestion_tag
 from . import party_practical_project
 from . import party_suggestion
-from . import creation_messages
 from . import party_board
 from . import party_suggestion_anonymity
 from . import mail_activity

@@ -97,6 +97,11 @@ class PartyPracticalProject(models.Model):
         related="branch_id.company_id", store=True, index=True, string="Company"
     )
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Key project created")
+
     @api.depends("milestone_ids.done")
     def _compute_progress(self):
         for project in self:

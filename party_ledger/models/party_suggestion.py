@@ -291,6 +291,11 @@ class PartySuggestion(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Suggestion recorded")
+
     @api.model
     def _group_expand_states(self, states, domain, order):
         return [key for key, _label in STATES]

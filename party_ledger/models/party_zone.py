@@ -58,6 +58,11 @@ class PartyZone(models.Model):
     )
     active = fields.Boolean(default=True)
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Responsibility zone created")
+
     @api.model_create_multi
     def create(self, vals_list):
         branch_ids = {vals["branch_id"] for vals in vals_list if vals.get("branch_id")}

@@ -9,6 +9,5 @@ from . import party_points_period
 from . import party_points_entry
 from . import party_points_result
 from . import party_points_exemption
-from . import creation_messages
 from . import party_board
 from . import party_member_points

@@ -110,6 +110,11 @@ class PartyBranch(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Party organisation created")
+
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
         for branch in self:

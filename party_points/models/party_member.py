@@ -87,6 +87,11 @@ class PartyMember(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Party member record created")
+
     @api.depends("employee_id.user_id")
     def _compute_user_id(self):
         for member in self:

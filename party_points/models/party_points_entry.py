@@ -210,6 +210,11 @@ class PartyPointsEntry(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Points entry created")
+
     def init(self):
         res = super().init()
         cr = self.env.cr

@@ -41,6 +41,11 @@ class PartyPointsExemption(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Exemption created")
+
     @api.constrains("period_id", "member_id", "reason")
     def _check_period_open(self):
         for exemption in self:

@@ -75,6 +75,11 @@ class PartyPointsPeriod(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Points period created")
+
     def _seal_refusal(self, fnames, creating=False):
         if creating:
             return _(

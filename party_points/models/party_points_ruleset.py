@@ -114,6 +114,11 @@ class PartyPointsRuleset(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # one translated sentence, not "%s created" around the
+        # model's description (untranslated while demo data loads)
+        return _("Rule book created")
+
     @api.depends("rule_ids")
     def _compute_rule_count(self):
         for ruleset in self:

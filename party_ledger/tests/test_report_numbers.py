@@ -23,8 +23,10 @@ class TestReportNumbers(LedgerCase):
     def test_basically_satisfied_counts_as_the_company_says(self):
         company = self.branch_a.company_id
         for satisfaction in ("very_satisfied", "basic", "basic", "unsatisfied"):
-            self._item(state="done", kind="explanation", satisfaction=satisfaction)
-        self._item(state="new")
+            self._item(kind="explanation")._workflow_write(
+                {"state": "done", "satisfaction": satisfaction}
+            )
+        self._item()
         self.assertFalse(company.party_basic_counts_satisfied)
         self.assertAlmostEqual(self._satisfaction_rate(self.branch_a), 25.0)
         items = self.Suggestion.search([("branch_id", "=", self.branch_a.id)])

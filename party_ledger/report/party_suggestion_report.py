@@ -18,6 +18,25 @@ class PartySuggestionReport(models.Model):
     _description = "Suggestion Ledger Analysis"
     _auto = False
     _order = "date_received desc"
+    # what the view reads: flushed before the report is searched or grouped
+    _depends = {
+        "party.suggestion": [
+            "branch_id",
+            "channel",
+            "closed_on_time",
+            "company_id",
+            "date_received",
+            "is_supervised",
+            "kind",
+            "reopen_count",
+            "responded_on_time",
+            "satisfaction",
+            "state",
+            "urgency",
+            "zone_id",
+        ],
+        "res.company": ["party_basic_counts_satisfied"],
+    }
     _rec_name = "suggestion_id"
 
     suggestion_id = fields.Many2one("party.suggestion", readonly=True)

@@ -30,6 +30,7 @@ WORKFLOW_FIELDS = frozenset(
     {
         "state",
         "points",
+        "approved_points",
         "reject_reason",
         "approved_by_id",
         "approved_date",
@@ -137,9 +138,11 @@ class PartyPointsEntry(models.Model):
         group_operator=None,
         help="Signed: positive for the positive list, negative for the negative list.",
     )
+    # Kept by _sync_approved_points (one UPDATE for a whole batch: as a
+    # stored compute it cost one UPDATE per entry on every approval).
     approved_points = fields.Float(
-        compute="_compute_approved_points",
-        store=True,
+        readonly=True,
+        copy=False,
         help="The points of an approved entry, 0 for drafts, pending and "
         "rejected entries: what lists and reports add up.",
     )
@@ -271,10 +274,22 @@ class PartyPointsEntry(models.Model):
                 reversal=bool(entry.reversal_of_id),
             )
 
-    @api.depends("state", "points")
-    def _compute_approved_points(self):
-        for entry in self:
-            entry.approved_points = entry.points if entry.state == "approved" else 0.0
+    def _sync_approved_points(self):
+        """Set approved_points from state and points for ``self`` in one
+        UPDATE, whatever the size of the batch."""
+        if not self:
+            return
+        self.flush_recordset(["state", "points"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE party_points_entry
+                SET approved_points = CASE WHEN state = 'approved'
+                                           THEN points ELSE 0 END
+                WHERE id = ANY(%s)""",
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["approved_points"])
 
     @api.depends("reversal_ids")
     def _compute_reversed_by_id(self):
@@ -480,7 +495,11 @@ class PartyPointsEntry(models.Model):
                     {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
                 )
             )
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records.filtered(
+            lambda entry: entry.state == "approved"
+        )._sync_approved_points()
+        return records
 
     def write(self, vals):
         if not self._is_workflow() and not self.env.su:
@@ -757,6 +776,7 @@ class PartyPointsEntry(models.Model):
                 "approved_date": fields.Datetime.now(),
             }
         )
+        self._sync_approved_points()
         self._notify_members_digest("approve")
         return True
 

@@ -16,7 +16,10 @@ tours.add("party_ledger_suggestion_flow", {
         },
         {
             content: "Classified",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Classified')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Classified'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Classified')",
             isCheck: true,
         },
         {
@@ -38,7 +41,10 @@ tours.add("party_ledger_suggestion_flow", {
         },
         {
             content: "In progress",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('In Progress')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('In Progress'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('In Progress')",
             isCheck: true,
         },
         {
@@ -65,7 +71,10 @@ tours.add("party_ledger_suggestion_flow", {
         },
         {
             content: "Done",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Done'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Done')",
             isCheck: true,
         },
     ],

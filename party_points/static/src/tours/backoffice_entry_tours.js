@@ -69,7 +69,10 @@ registry.category("web_tour.tours").add("party_points_record_entry", {
         },
         {
             content: "Approved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Approved')",
             isCheck: true,
         },
     ],

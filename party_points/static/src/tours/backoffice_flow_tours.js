@@ -56,7 +56,10 @@ tours.add("party_points_internal_claim", {
         },
         {
             content: "Submitted",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Submitted')",
             isCheck: true,
         },
     ],
@@ -203,7 +206,10 @@ tours.add("party_points_close_period", {
         },
         {
             content: "Approved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Approved')",
             isCheck: true,
         },
         {
@@ -221,7 +227,10 @@ tours.add("party_points_close_period", {
         },
         {
             content: "Closed",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Closed')",
+            // a narrow form folds the status bar into a dropdown
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Closed'), " +
+                ".o_statusbar_status .dropdown-toggle:contains('Closed')",
             isCheck: true,
         },
     ],

@@ -24,25 +24,7 @@ class TestAttackWalls(LedgerCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_company = cls.env["res.company"].create({"name": "Other Plant"})
-        cls.other_committee = new_test_user(
-            cls.env,
-            "walls_ledger_other_committee",
-            groups="party_points.group_party_manager",
-            name="Committee Bai",
-            company_id=cls.other_company.id,
-            company_ids=[Command.set(cls.other_company.ids)],
-        )
-        cls.hr_user = new_test_user(
-            cls.env, "walls_ledger_hr", groups="hr.group_hr_user", name="HR Qin"
-        )
-        cls.other_branch = cls.env["party.branch"].create(
-            {
-                "name": "Other Branch",
-                "code": "W-OTHER",
-                "company_id": cls.other_company.id,
-            }
-        )
+        cls._other_company_and_hr_user("walls_ledger")
         cls.other_zone = cls.env["party.zone"].create(
             {"name": "Other Zone", "branch_id": cls.other_branch.id}
         )

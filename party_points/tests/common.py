@@ -96,6 +96,30 @@ class PartyCase(TransactionCase):
             }
         )
 
+    @classmethod
+    def _other_company_and_hr_user(cls, prefix):
+        """Another plant with its own Party committee user and branch, and
+        an HR user without Party rights: the outsiders of the attack tests."""
+        cls.other_company = cls.env["res.company"].create({"name": "Other Plant"})
+        cls.other_committee = new_test_user(
+            cls.env,
+            f"{prefix}_other_committee",
+            groups="party_points.group_party_manager",
+            name="Committee Bai",
+            company_id=cls.other_company.id,
+            company_ids=[Command.set(cls.other_company.ids)],
+        )
+        cls.hr_user = new_test_user(
+            cls.env, f"{prefix}_hr_user", groups="hr.group_hr_user", name="HR Qin"
+        )
+        cls.other_branch = cls.env["party.branch"].create(
+            {
+                "name": "Other Branch",
+                "code": "W-OTHER",
+                "company_id": cls.other_company.id,
+            }
+        )
+
 
 class PointsCase(PartyCase):
     """PartyCase plus a small rule book and an open period over its branches

@@ -3,7 +3,7 @@
     "summary": "The ledger of employees' suggestions: intake through the dual "
     "link, classification, key projects, deadlines, verification, satisfaction "
     "and the four rates",
-    "version": "17.0.1.0.0",
+    "version": "1.0.0",
     "category": "Human Resources",
     "author": "Party Work Apps",
     "license": "LGPL-3",

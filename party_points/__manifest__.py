@@ -2,11 +2,12 @@
     "name": "Party Member Points",
     "summary": "Party branches and members, positive and negative lists, "
     "one-vote vetoes, an approved points ledger, period scores, ranks and grades",
-    "version": "17.0.1.0.0",
+    "version": "1.0.0",
     "category": "Human Resources",
     "author": "Party Work Apps",
     "license": "LGPL-3",
     "depends": ["hr", "mail", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/party_points_security.xml",
         "security/ir.model.access.csv",
@@ -30,6 +31,7 @@
         "wizard/party_points_export_views.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
         "demo/party_points_demo_plant.xml",

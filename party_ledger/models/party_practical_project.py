@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.party_points import compat
+
 from ..lib import ledger_rules
 
 PROJECT_STATES = [
@@ -69,7 +71,7 @@ class PartyPracticalProject(models.Model):
     progress = fields.Float(
         compute="_compute_progress",
         store=True,
-        group_operator="avg",
+        **compat.aggregator("avg"),
         help="Share of the monthly tasks done, in percent.",
     )
     state = fields.Selection(

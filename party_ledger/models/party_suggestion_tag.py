@@ -1,6 +1,9 @@
 from odoo import fields, models
 
+from odoo.addons.party_points import compat
 
+
+@compat.sql_constraints
 class PartySuggestionTag(models.Model):
     _name = "party.suggestion.tag"
     _inherit = ["party.input.mixin"]

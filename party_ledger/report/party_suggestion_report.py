@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.party_points import compat
+
 from ..models.party_suggestion import CHANNELS, KINDS, SATISFACTIONS, STATES, URGENCIES
 
 
@@ -54,17 +56,17 @@ class PartySuggestionReport(models.Model):
     closed_count = fields.Integer(string="Closed", readonly=True)
     reopen_count = fields.Integer(string="Reopenings", readonly=True)
     response_rate = fields.Float(
-        string="Response Rate (%)", group_operator="avg", readonly=True
+        string="Response Rate (%)", **compat.aggregator("avg"), readonly=True
     )
     closure_rate = fields.Float(
-        string="Closure Rate (%)", group_operator="avg", readonly=True
+        string="Closure Rate (%)", **compat.aggregator("avg"), readonly=True
     )
     on_time_rate = fields.Float(
-        string="On-time Closure Rate (%)", group_operator="avg", readonly=True
+        string="On-time Closure Rate (%)", **compat.aggregator("avg"), readonly=True
     )
     satisfaction_rate = fields.Float(
         string="Satisfaction Rate (%)",
-        group_operator="avg",
+        **compat.aggregator("avg"),
         readonly=True,
         help="Items rated satisfied or very satisfied among the rated items; "
         "basically satisfied ones count too where the ledger settings say so.",

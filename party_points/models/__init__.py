@@ -1,3 +1,4 @@
+from . import series_compat
 from . import party_input_mixin
 from . import party_workflow_mixin
 from . import party_branch

@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
 
+
+@compat.sql_constraints
 class PartyBranch(models.Model):
     """A Party organisation: the committee of a plant, a general branch or a
     branch. Branches keep the points ledger of their members; officers of a
@@ -45,7 +48,7 @@ class PartyBranch(models.Model):
         tracking=True,
         check_company=True,
     )
-    parent_path = fields.Char(index=True, unaccent=False)
+    parent_path = fields.Char(index=True)
     child_ids = fields.One2many("party.branch", "parent_id", string="Sub-organisations")
     secretary_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
     committee_member_ids = fields.Many2many(

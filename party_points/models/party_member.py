@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import compat
+
 MEMBER_TYPES = [
     ("full", "Full Member"),
     ("probationary", "Probationary Member"),
@@ -8,6 +10,7 @@ MEMBER_TYPES = [
 ]
 
 
+@compat.sql_constraints
 class PartyMember(models.Model):
     """The Party record of an employee: one active record per employee."""
 

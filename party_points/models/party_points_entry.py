@@ -8,6 +8,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, create_index, index_exists, split_every
 
+from .. import compat
 from ..lib import scoring, validation
 
 ORIGINS = [
@@ -65,6 +66,7 @@ MEMBER_FIELDS = frozenset(
 NOTIFY_CHUNK = 50
 
 
+@compat.sql_constraints
 class PartyPointsEntry(models.Model):
     """One line of the points ledger (积分台账)."""
 
@@ -135,7 +137,7 @@ class PartyPointsEntry(models.Model):
         tracking=True,
         # Never summed blindly: drafts and pending entries do not count (the
         # lists and reports sum approved_points).
-        group_operator=None,
+        **compat.aggregator(None),
         help="Signed: positive for the positive list, negative for the negative list.",
     )
     # Kept by _sync_approved_points (one UPDATE for a whole batch: as a

@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import compat
 
+
+@compat.sql_constraints
 class PartyPointsExemption(models.Model):
     """A member excused from grading for a period (elderly, ill, away)."""
 

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.tools import SQL
 
+from .. import compat
 from ..lib import scoring
 
 # Only action_close and action_reopen write these.
@@ -14,6 +15,7 @@ SCOPE_FIELDS = frozenset(
 )
 
 
+@compat.sql_constraints
 class PartyPointsPeriod(models.Model):
     """A points period (a quarter, a year): entries dated in it count towards
     it; closing it computes every member's result and locks it."""

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
 from ..lib import scoring
 from .party_points_ruleset import VETO_EFFECTS
 
@@ -16,6 +17,7 @@ GRADES = [
 RANK_FIELDS = frozenset({"rank_in_branch", "rank_overall"})
 
 
+@compat.sql_constraints
 class PartyPointsResult(models.Model):
     """One member's score, grade and ranks in a closed period. Written only
     by closing the period and by an officer's grade decision."""
@@ -56,7 +58,7 @@ class PartyPointsResult(models.Model):
     category_summary = fields.Text(
         string="Points by Category", compute="_compute_category_summary"
     )
-    score = fields.Float(readonly=True, group_operator="avg")
+    score = fields.Float(readonly=True, **compat.aggregator("avg"))
     vetoed = fields.Boolean(readonly=True, index=True)
     veto_effect = fields.Selection(VETO_EFFECTS, readonly=True)
     veto_entry_ids = fields.Many2many(
@@ -84,10 +86,14 @@ class PartyPointsResult(models.Model):
     # Officers only: members can neither read, search, sort nor group on
     # them; they read the visible ranks below, which follow the rule book.
     rank_in_branch = fields.Integer(
-        readonly=True, group_operator="min", groups="party_points.group_party_officer"
+        readonly=True,
+        **compat.aggregator("min"),
+        groups="party_points.group_party_officer",
     )
     rank_overall = fields.Integer(
-        readonly=True, group_operator="min", groups="party_points.group_party_officer"
+        readonly=True,
+        **compat.aggregator("min"),
+        groups="party_points.group_party_officer",
     )
     show_rank = fields.Boolean(compute="_compute_show_rank")
     visible_rank_in_branch = fields.Integer(

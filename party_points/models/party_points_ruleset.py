@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import compat
 from ..lib import scoring, validation
 
 LIST_TYPES = [("positive", "Positive List"), ("negative", "Negative List")]
@@ -11,6 +12,7 @@ VETO_EFFECTS = [
 ]
 
 
+@compat.sql_constraints
 class PartyPointsRuleset(models.Model):
     """A versioned rule book (积分办法): base score, floor and ceiling, grade
     bands, the excellent quota and the positive and negative lists."""
@@ -184,6 +186,7 @@ class PartyPointsRuleset(models.Model):
         }
 
 
+@compat.sql_constraints
 class PartyPointsCategory(models.Model):
     _name = "party.points.category"
     _inherit = ["party.input.mixin"]
@@ -203,7 +206,7 @@ class PartyPointsCategory(models.Model):
     list_type = fields.Selection(LIST_TYPES, required=True, default="positive")
     # Caps and points of different items do not add up: no sums when grouped.
     period_cap = fields.Float(
-        group_operator=None,
+        **compat.aggregator(None),
         help="Most points a member may gain (or lose) from this category in "
         "one period, after each rule's own cap. 0 means no cap.",
     )
@@ -235,6 +238,7 @@ class PartyPointsCategory(models.Model):
         )
 
 
+@compat.sql_constraints
 class PartyPointsRule(models.Model):
     """An item (清单条目) of the positive or the negative list."""
 
@@ -270,19 +274,19 @@ class PartyPointsRule(models.Model):
     points = fields.Float(
         required=True,
         default=1.0,
-        group_operator=None,
+        **compat.aggregator(None),
         help="Points per unit, as a magnitude: the list gives the sign. For a "
         "range rule, the value suggested to the approver.",
     )
     points_min = fields.Float(
         string="Range From",
-        group_operator=None,
+        **compat.aggregator(None),
         help="With Range To: the approver scores in this range.",
     )
-    points_max = fields.Float(string="Range To", group_operator=None)
+    points_max = fields.Float(string="Range To", **compat.aggregator(None))
     is_range = fields.Boolean(compute="_compute_is_range", store=True)
     period_cap = fields.Float(
-        group_operator=None,
+        **compat.aggregator(None),
         help="Most points a member may gain (or lose) from this rule in one "
         "period. 0 means no cap.",
     )

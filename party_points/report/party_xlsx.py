@@ -2,12 +2,12 @@
 naming the organisation and the period, a frozen header with filters, totals,
 A4 landscape with the header repeated on every printed page.
 
-Written with Odoo's xlsxwriter in constant-memory mode into a memory buffer:
+Written with xlsxwriter in constant-memory mode into a memory buffer:
 rows go out one by one, in order, and nothing is left on disk."""
 
 import io
 
-from odoo.tools.misc import xlsxwriter
+import xlsxwriter
 
 from ..lib import xlsx_layout
 

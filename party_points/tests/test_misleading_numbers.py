@@ -4,6 +4,8 @@ from lxml import etree
 
 from odoo.tests import tagged
 
+from odoo.addons.party_points import compat
+
 from .common import PointsCase
 from .test_portal import PortalPointsCase
 
@@ -36,8 +38,8 @@ class TestNumbersThatCount(PointsCase):
         self.assertEqual(group["approved_points"], 5)
         self.assertNotIn("points", group)
         fields = Entry.fields_get(["points", "approved_points"])
-        self.assertNotIn("group_operator", fields["points"])
-        self.assertEqual(fields["approved_points"]["group_operator"], "sum")
+        self.assertNotIn(compat.AGGREGATOR, fields["points"])
+        self.assertEqual(fields["approved_points"][compat.AGGREGATOR], "sum")
         tree = etree.fromstring(Entry.get_view(view_type="tree")["arch"].encode())
         [summed] = tree.xpath("//field[@sum]")
         self.assertEqual(summed.get("name"), "approved_points")
@@ -49,7 +51,7 @@ class TestNumbersThatCount(PointsCase):
         ):
             Model = self.env[model]
             for name, description in Model.fields_get(names).items():
-                self.assertNotIn("group_operator", description, f"{model}.{name}")
+                self.assertNotIn(compat.AGGREGATOR, description, f"{model}.{name}")
             groups = Model.web_read_group(
                 [("ruleset_id", "=", self.ruleset.id)], names, ["list_type"]
             )["groups"]

@@ -1,0 +1,53 @@
+"""What differs between the Odoo series these addons run on (17.0, 18.0,
+19.0), in one place.
+
+The addons are written for the newest API. Where an older series names a
+thing differently, the difference is answered here, and this is the only
+module that reads ``odoo.release.version_info``; see docs/series.md.
+Everything here goes when the oldest series it serves is dropped.
+"""
+
+from odoo import models
+from odoo.release import version_info
+
+SERIES = version_info[0]
+"""The major version of the running Odoo (17, 18 or 19)."""
+
+USER_GROUPS = "group_ids" if SERIES >= 19 else "groups_id"
+"""The field of ``res.users`` holding a user's groups (renamed in 19.0)."""
+
+RENAMED_FIELDS = (
+    {
+        "res.users": {"groups_id": "group_ids"},
+        "res.groups": {"users": "user_ids"},
+        "ir.actions.act_window": {"groups_id": "group_ids"},
+        "ir.ui.view": {"groups_id": "group_ids"},
+    }
+    if SERIES >= 19
+    else {}
+)
+"""Fields renamed in 19.0, by model: old name to new name."""
+
+LIST_VIEW = "list" if SERIES >= 18 else "tree"
+"""The type of a list view, as ``get_view`` and ``ir.ui.view`` name it."""
+
+
+def sql_constraints(cls):
+    """Class decorator for a model declaring ``_sql_constraints``: from 19.0
+    on, they become the ``models.Constraint`` attributes that series reads
+    (it ignores ``_sql_constraints``)."""
+    if SERIES >= 19 and "_sql_constraints" in vars(cls):
+        for name, definition, message in cls._sql_constraints:
+            setattr(cls, "_" + name, models.Constraint(definition, message))
+        del cls._sql_constraints
+    return cls
+
+
+AGGREGATOR = "aggregator" if SERIES >= 18 else "group_operator"
+"""The field parameter (and ``fields_get`` key) naming its aggregate."""
+
+
+def aggregator(function):
+    """The keyword of a field's aggregate function (``aggregator`` since
+    18.0, ``group_operator`` before): ``fields.Float(**aggregator("avg"))``."""
+    return {AGGREGATOR: function}

@@ -51,3 +51,21 @@ def aggregator(function):
     """The keyword of a field's aggregate function (``aggregator`` since
     18.0, ``group_operator`` before): ``fields.Float(**aggregator("avg"))``."""
     return {AGGREGATOR: function}
+
+
+def xmlrpc_dumps(value):
+    """``value`` as the XML-RPC endpoint answers it (tests check that what
+    the actions return can go over XML-RPC). The endpoint has its own
+    ``dumps`` since 18.0 (in the rpc addon since 19.0); before, it installs
+    its marshaller into ``xmlrpc.client``."""
+    if SERIES >= 19:
+        from odoo.addons.rpc.controllers.xmlrpc import dumps
+    elif SERIES >= 18:
+        from odoo.addons.base.controllers.rpc import dumps
+    else:
+        import xmlrpc.client
+
+        from odoo.addons.base.controllers import rpc  # noqa: F401 (installs it)
+
+        return xmlrpc.client.dumps((value,), methodresponse=1, allow_none=False)
+    return dumps((value,))

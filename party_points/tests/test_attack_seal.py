@@ -16,7 +16,7 @@ from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import BaseCase, Form, HttpCase, get_db_name, new_test_user, tagged
 
-from odoo.addons.base.controllers import rpc
+from odoo.addons.party_points import compat
 
 from .common import PointsCase
 
@@ -24,12 +24,8 @@ ADDONS = ("odoo.addons.party_points.", "odoo.addons.party_ledger.")
 
 
 def marshal(value):
-    """Marshal ``value`` as the XML-RPC endpoint does (no None allowed): with
-    its own ``dumps`` since 18.0, through the marshaller it installs into
-    ``xmlrpc.client`` before."""
-    if hasattr(rpc, "dumps"):
-        return rpc.dumps((value,))
-    return xmlrpc.client.dumps((value,), methodresponse=1, allow_none=False)
+    """Marshal ``value`` as the XML-RPC endpoint does (no None allowed)."""
+    return compat.xmlrpc_dumps(value)
 
 
 @tagged("post_install", "-at_install")

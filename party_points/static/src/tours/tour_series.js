@@ -1,0 +1,39 @@
+/** @odoo-module **/
+import {session} from "@web/session";
+
+// The tours are written as Odoo 18.0 and later run them: every step says
+// what it does (run: "click", "edit <text>", a function given the step's
+// anchor element as this.anchor), a step without run only waits for its
+// trigger. Odoo 17.0 names these differently; partyTour() tells the tour to
+// the series that runs it (see docs/series.md).
+const SERIES = (session.server_version_info || [17])[0];
+
+function stepFor17(step) {
+    if (step.run === undefined) {
+        return {...step, isCheck: true};
+    }
+    if (typeof step.run === "string" && step.run.startsWith("edit ")) {
+        return {...step, run: "text " + step.run.slice(5)};
+    }
+    if (typeof step.run === "function") {
+        const run = step.run;
+        return {
+            ...step,
+            run(actions) {
+                return run.call({anchor: this.$anchor[0]}, actions);
+            },
+        };
+    }
+    return step;
+}
+
+export function partyTour(definition) {
+    if (SERIES >= 18) {
+        return definition;
+    }
+    return {
+        ...definition,
+        test: true,
+        steps: () => definition.steps().map(stepFor17),
+    };
+}

@@ -1,5 +1,8 @@
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from odoo.addons.party_points import compat
 
 from .common import LedgerCase
 
@@ -107,7 +110,13 @@ class TestAnonymity(LedgerCase):
         self.assertNotIn(self.user_emp.partner_id, authors)
 
     def test_officers_cannot_read_the_submitter_by_rpc(self):
-        self.officer_a.groups_id |= self.env.ref("base.group_allow_export")
+        self.officer_a.write(
+            {
+                compat.USER_GROUPS: [
+                    Command.link(self.env.ref("base.group_allow_export").id)
+                ]
+            }
+        )
         item = self.anon.with_user(self.officer_a)
         self.assertFalse(item.read(["employee_id"])[0]["employee_id"])
         with self.assertRaises(AccessError):

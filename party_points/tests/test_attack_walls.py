@@ -12,6 +12,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.party_points import compat
+
 from .common import PointsCase
 
 RANK_FIELDS = ("rank_in_branch", "rank_overall")
@@ -307,7 +309,7 @@ class TestAttackWalls(PointsCase, HttpCase):
             (self.user_a1, self.member_a1),
             (self.user_portal, self.member_portal),
         ):
-            user.groups_id |= group
+            user.write({compat.USER_GROUPS: [Command.link(group.id)]})
             self._try_every_rank_probe(user, results[member])
             mine = results[member].with_user(user)
             self.assertEqual(mine.visible_rank_in_branch, 0)

@@ -22,12 +22,14 @@ import tracemalloc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import xlsxwriter
 from werkzeug.test import Client
 
 import odoo
 from odoo import Command
 from odoo.service import security
-from odoo.tools.misc import xlsxwriter
+
+from odoo.addons.party_points import compat
 
 MEASURES = {}
 
@@ -362,7 +364,7 @@ def _page_member(bench, entries=100):
                 "login": f"bench.member.{member_id}",
                 "company_id": company.id,
                 "company_ids": [Command.set(company.ids)],
-                "groups_id": [Command.set(env.ref("base.group_portal").ids)],
+                compat.USER_GROUPS: [Command.set(env.ref("base.group_portal").ids)],
             }
         )
     )

@@ -38,7 +38,10 @@ def sql_constraints(cls):
     (it ignores ``_sql_constraints``)."""
     if SERIES >= 19 and "_sql_constraints" in vars(cls):
         for name, definition, message in cls._sql_constraints:
-            setattr(cls, "_" + name, models.Constraint(definition, message))
+            constraint = models.Constraint(definition, message)
+            setattr(cls, "_" + name, constraint)
+            # (what the class statement would have called)
+            constraint.__set_name__(cls, "_" + name)
         del cls._sql_constraints
     return cls
 

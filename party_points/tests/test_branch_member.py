@@ -92,14 +92,14 @@ class TestBranchMember(PartyCase):
         self.assertEqual(self.branch_a.complete_name, "Test Committee / Renamed")
 
     def test_party_users_without_hr_rights_find_members_by_name_and_badge(self):
-        self.emp_a2.barcode = "T-BADGE-9431"
-        self.assertEqual(self.member_a2.badge, "T-BADGE-9431")
+        self.emp_a2.barcode = "TB9431"
+        self.assertEqual(self.member_a2.badge, "TB9431")
         for user in (self.officer_a, self.manager):
             self.assertFalse(user.has_group("hr.group_hr_user"))
             Member = self.env["party.member"].with_user(user)
             found = Member.name_search("Member Sun")
             self.assertEqual([row[0] for row in found], self.member_a2.ids)
-            found = Member.name_search("T-BADGE-9431")
+            found = Member.name_search("TB9431")
             self.assertEqual([row[0] for row in found], self.member_a2.ids)
             # the ledger's search bar searches entries by member
             self.env["party.points.entry"].with_user(user).search(

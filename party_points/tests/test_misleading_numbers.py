@@ -40,7 +40,9 @@ class TestNumbersThatCount(PointsCase):
         fields = Entry.fields_get(["points", "approved_points"])
         self.assertNotIn(compat.AGGREGATOR, fields["points"])
         self.assertEqual(fields["approved_points"][compat.AGGREGATOR], "sum")
-        tree = etree.fromstring(Entry.get_view(view_type="tree")["arch"].encode())
+        tree = etree.fromstring(
+            Entry.get_view(view_type=compat.LIST_VIEW)["arch"].encode()
+        )
         [summed] = tree.xpath("//field[@sum]")
         self.assertEqual(summed.get("name"), "approved_points")
 
@@ -58,7 +60,9 @@ class TestNumbersThatCount(PointsCase):
             self.assertTrue(groups)
             for group in groups:
                 self.assertFalse(set(names).intersection(group), model)
-            tree = etree.fromstring(Model.get_view(view_type="tree")["arch"].encode())
+            tree = etree.fromstring(
+                Model.get_view(view_type=compat.LIST_VIEW)["arch"].encode()
+            )
             self.assertFalse(tree.xpath("//field[@sum]"), model)
 
     def test_ranks_hidden_when_empty_and_vetoes_explained(self):
@@ -77,7 +81,7 @@ class TestNumbersThatCount(PointsCase):
         # the views show a rank only where there is one
         Result = self.env["party.points.result"]
         # (officers read the stored ranks, the form shows the visible ones)
-        for view_type, prefix in (("tree", ""), ("form", "visible_")):
+        for view_type, prefix in ((compat.LIST_VIEW, ""), ("form", "visible_")):
             arch = etree.fromstring(
                 Result.get_view(view_type=view_type)["arch"].encode()
             )
@@ -91,7 +95,9 @@ class TestNumbersThatCount(PointsCase):
             "One-vote veto ([VNOEX] VNOEX): not eligible for the excellent grade.",
         )
         self.assertFalse(results[self.member_a1].veto_note)
-        arch = etree.fromstring(Result.get_view(view_type="tree")["arch"].encode())
+        arch = etree.fromstring(
+            Result.get_view(view_type=compat.LIST_VIEW)["arch"].encode()
+        )
         self.assertTrue(arch.xpath("//field[@name='veto_note']"))
 
     def test_veto_notes_in_chinese(self):

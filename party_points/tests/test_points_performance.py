@@ -77,15 +77,15 @@ class TestPointsPerformance(PointsCase):
         close_small = self._count_queries(
             period_small.with_user(self.manager).action_close
         )
-        self.env.flush_all()
-        self.env.invalidate_all()
-        # pinned, so that a query per member creeping in is caught
+        # bounded, and the same for 5 and 15 members, so that a query per
+        # member creeping in is caught
         with self.assertQueryCount(CLOSE_QUERIES):
-            period_large.with_user(self.manager).action_close()
-            self.env.flush_all()
+            close_large = self._count_queries(
+                period_large.with_user(self.manager).action_close
+            )
         self.assertEqual(len(period_large.result_ids), 15)
         self.assertEqual(len(period_large.result_ids.veto_entry_ids), 3)
-        self.assertEqual(close_small, CLOSE_QUERIES)
+        self.assertEqual(close_small, close_large)
 
     def test_batch_approve_costs_constant_queries(self):
         """Approving a batch is one write and one digest per member: the
@@ -129,7 +129,7 @@ class TestPointsPerformance(PointsCase):
         self.assertFalse(fifty.message_ids.filtered(lambda m: m.subtype_id == subtype))
 
 
-# Measured on Odoo 17.0 (see the report in the commit log).
+# Measured on Odoo 17.0 (18.0 and 19.0 take one fewer).
 CLOSE_QUERIES = 28  # 27, and the lock on the period row (issue 11)
 # the whole batch, whatever its size (two members), with headroom
 APPROVE_QUERIES = 20

@@ -72,3 +72,21 @@ def xmlrpc_dumps(value):
 
         return xmlrpc.client.dumps((value,), methodresponse=1, allow_none=False)
     return dumps((value,))
+
+
+def web_read_group(model, domain, fnames, groupby):
+    """The groups the list view asks for when grouped by ``groupby`` and
+    showing ``fnames``, keyed by field name: before 19.0 the client names
+    the fields and the server aggregates those that declare an aggregate;
+    since 19.0 it asks for ``field:aggregate`` of those fields only."""
+    if SERIES < 19:
+        return model.web_read_group(domain, fnames, groupby)["groups"]
+    aggregates = [
+        f"{name}:{model._fields[name].aggregator}"
+        for name in fnames
+        if model._fields[name].aggregator
+    ]
+    groups = model.web_read_group(domain, groupby, aggregates)["groups"]
+    return [
+        {key.split(":")[0]: value for key, value in group.items()} for group in groups
+    ]

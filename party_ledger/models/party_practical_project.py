@@ -225,10 +225,15 @@ class PartyPracticalProject(models.Model):
                 {
                     "state": "done",
                     "verification_note": note,
-                    "verifier_ids": [fields.Command.set(verifiers.ids)],
                     "date_verified": fields.Datetime.now(),
                 },
                 sudo=False,
+            )
+            # (linking employees asks for read access on them since 19.0,
+            # which officers without HR rights lack; the write above checked
+            # the officer's right on the project)
+            project._workflow_write(
+                {"verifier_ids": [fields.Command.set(verifiers.ids)]}
             )
             suggestions = project.suggestion_ids.filtered(
                 lambda s: s.state in ("classified", "in_progress", "verifying")

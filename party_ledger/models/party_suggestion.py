@@ -695,13 +695,12 @@ class PartySuggestion(models.Model):
                     )
                 )
             item._workflow_write(
-                {
-                    "verification_note": note,
-                    "verifier_ids": [fields.Command.set(verifiers.ids)],
-                    "date_verified": now,
-                },
-                sudo=False,
+                {"verification_note": note, "date_verified": now}, sudo=False
             )
+            # (linking employees asks for read access on them since 19.0,
+            # which officers without HR rights lack; the write above checked
+            # the officer's right on the item)
+            item._workflow_write({"verifier_ids": [fields.Command.set(verifiers.ids)]})
             item.message_post(
                 body=_(
                     "Verified by %(verifiers)s: %(note)s",

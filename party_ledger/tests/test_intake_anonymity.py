@@ -126,7 +126,7 @@ class TestAnonymity(LedgerCase):
         with self.assertRaises(AccessError):
             item.search([("submitter_id", "=", self.emp_worker.id)])
         with self.assertRaises(AccessError):
-            item.read_group([], ["title"], ["submitter_id"])
+            item.read_group([], ["title:count"], ["submitter_id"])
         with self.assertRaises(AccessError):
             item.export_data(["submitter_id/name"])
         exported = item.export_data(["name", "employee_id/name"])["datas"]

@@ -14,6 +14,7 @@ import psycopg2.errors
 import odoo
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, Form, HttpCase, get_db_name, new_test_user, tagged
 
 from odoo.addons.party_points import compat
@@ -441,7 +442,7 @@ class TestPeriodLockRace(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = odoo.registry(get_db_name())
+        cls.registry = Registry(get_db_name())
 
     def setUp(self):
         super().setUp()

@@ -28,6 +28,14 @@ RENAMED_FIELDS = (
 )
 """Fields renamed in 19.0, by model: old name to new name."""
 
+PARENT_PATH = {"unaccent": False} if SERIES < 18 else {}
+"""The parameters of a ``parent_path`` field (17.0 wants unaccent off)."""
+
+HR_MIXIN = ["hr.mixin"] if SERIES >= 19 else []
+"""Inherited by models with many2many fields to employees: since 19.0,
+linking employees asks for read access on them (which Party users without
+HR rights lack) except through ``hr.mixin``."""
+
 LIST_VIEW = "list" if SERIES >= 18 else "tree"
 """The type of a list view, as ``get_view`` and ``ir.ui.view`` name it."""
 
@@ -90,3 +98,22 @@ def web_read_group(model, domain, fnames, groupby):
     return [
         {key.split(":")[0]: value for key, value in group.items()} for group in groups
     ]
+
+
+def portal_chatter_post(thread, body, **access):
+    """The route and JSON-RPC parameters with which the portal's chatter
+    posts ``body`` on ``thread`` (``access``: token, or hash and pid): its own
+    route before 18.0, the mail module's since."""
+    if SERIES < 18:
+        return "/mail/chatter_post", {
+            "res_model": thread._name,
+            "res_id": thread.id,
+            "message": body,
+            **access,
+        }
+    return "/mail/message/post", {
+        "thread_model": thread._name,
+        "thread_id": thread.id,
+        "post_data": {"body": body, "message_type": "comment"},
+        **access,
+    }

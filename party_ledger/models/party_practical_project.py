@@ -30,7 +30,7 @@ class PartyPracticalProject(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "party.input.mixin",
-    ]
+    ] + compat.HR_MIXIN
     _order = "date_deadline, id"
     _sealed_fields = WORKFLOW_FIELDS
     _check_company_auto = True
@@ -225,15 +225,10 @@ class PartyPracticalProject(models.Model):
                 {
                     "state": "done",
                     "verification_note": note,
+                    "verifier_ids": [fields.Command.set(verifiers.ids)],
                     "date_verified": fields.Datetime.now(),
                 },
                 sudo=False,
-            )
-            # (linking employees asks for read access on them since 19.0,
-            # which officers without HR rights lack; the write above checked
-            # the officer's right on the project)
-            project._workflow_write(
-                {"verifier_ids": [fields.Command.set(verifiers.ids)]}
             )
             suggestions = project.suggestion_ids.filtered(
                 lambda s: s.state in ("classified", "in_progress", "verifying")

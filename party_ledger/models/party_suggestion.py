@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.party_points import compat
+
 from ..lib import ledger_rules
 
 CHANNELS = [
@@ -102,7 +104,7 @@ class PartySuggestion(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "party.input.mixin",
-    ]
+    ] + compat.HR_MIXIN
     _order = "date_received desc, id desc"
     _mail_post_access = "read"
     _sealed_fields = WORKFLOW_FIELDS
@@ -695,12 +697,13 @@ class PartySuggestion(models.Model):
                     )
                 )
             item._workflow_write(
-                {"verification_note": note, "date_verified": now}, sudo=False
+                {
+                    "verification_note": note,
+                    "verifier_ids": [fields.Command.set(verifiers.ids)],
+                    "date_verified": now,
+                },
+                sudo=False,
             )
-            # (linking employees asks for read access on them since 19.0,
-            # which officers without HR rights lack; the write above checked
-            # the officer's right on the item)
-            item._workflow_write({"verifier_ids": [fields.Command.set(verifiers.ids)]})
             item.message_post(
                 body=_(
                     "Verified by %(verifiers)s: %(note)s",

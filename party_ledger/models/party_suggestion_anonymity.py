@@ -2,6 +2,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.party_points import compat
+
 # A Python object no RPC call can put in a context: proof that a write
 # lifting anonymity comes from action_lift_anonymity.
 _LIFT = object()
@@ -93,6 +95,13 @@ class PartySuggestion(models.Model):
 
     def _write(self, vals):
         result = super()._write(vals)  # pylint: disable=assignment-from-none
+        if compat.SERIES < 18:  # (later, _write goes through _write_multi)
+            self._hide_submitter_in_log()
+        return result
+
+    def _write_multi(self, vals_list):
+        # since 18.0, what write() and the flush of computed fields call
+        result = super()._write_multi(vals_list)  # pylint: disable=assignment-from-none
         self._hide_submitter_in_log()
         return result
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.party_points import compat
+
 
 class PartyZone(models.Model):
     """A Party member responsibility zone (党员责任区): the dual link ties a
@@ -9,7 +11,7 @@ class PartyZone(models.Model):
 
     _name = "party.zone"
     _description = "Party Responsibility Zone"
-    _inherit = ["mail.thread", "party.input.mixin"]
+    _inherit = ["mail.thread", "party.input.mixin"] + compat.HR_MIXIN
     _order = "branch_id, name"
     _check_company_auto = True
 

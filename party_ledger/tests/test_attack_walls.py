@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.party_points import compat
 from odoo.addons.party_points.tests.test_portal import PNG
 
 from .common import LedgerCase
@@ -321,17 +322,9 @@ class TestAttackWalls(LedgerCase, HttpCase):
             )
         # the portal composer, with the item's token
         token = self.anon.sudo()._portal_ensure_token()
-        with mute_logger("odoo.http"):
-            response = self.url_open(
-                "/mail/chatter_post",
-                data=b'{"jsonrpc": "2.0", "method": "call", "params": '
-                + (
-                    f'{{"res_model": "{self.anon._name}", "res_id": {self.anon.id}, '
-                    f'"message": "It is me", "token": "{token}"}}}}'
-                ).encode(),
-                headers={"Content-Type": "application/json"},
-            )
-        self.assertIn("error", response.json())
+        route, params = compat.portal_chatter_post(self.anon, "It is me", token=token)
+        with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(route, params)
         self.assertEqual(self._snapshot(self.anon), before)
 
     def test_portal_submitter_stays_anonymous(self):

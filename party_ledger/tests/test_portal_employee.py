@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID, http
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.party_points import compat
 from odoo.addons.party_points.tests.test_portal import PNG, PortalPointsCase
 
 
@@ -139,17 +140,10 @@ class TestPortalSuggestions(PortalLedgerCase):
         self.assertNotIn("Sneaky message", " ".join(theirs.message_ids.mapped("body")))
 
     def _chatter_post(self, item, text):
+        route, params = compat.portal_chatter_post(item, text)
         return self.url_open(
-            "/mail/chatter_post",
-            data=json.dumps(
-                {
-                    "params": {
-                        "res_model": item._name,
-                        "res_id": item.id,
-                        "message": text,
-                    }
-                }
-            ),
+            route,
+            data=json.dumps({"params": params}),
             headers={"Content-Type": "application/json"},
         )
 

@@ -12,7 +12,7 @@ class PartyBranch(models.Model):
 
     _name = "party.branch"
     _description = "Party Branch"
-    _inherit = ["mail.thread", "party.input.mixin"]
+    _inherit = ["mail.thread", "party.input.mixin"] + compat.HR_MIXIN
     _parent_store = True
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name", "code"]
@@ -48,7 +48,7 @@ class PartyBranch(models.Model):
         tracking=True,
         check_company=True,
     )
-    parent_path = fields.Char(index=True)
+    parent_path = fields.Char(index=True, **compat.PARENT_PATH)
     child_ids = fields.One2many("party.branch", "parent_id", string="Sub-organisations")
     secretary_id = fields.Many2one("hr.employee", tracking=True, check_company=True)
     committee_member_ids = fields.Many2many(

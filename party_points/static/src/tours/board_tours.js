@@ -93,7 +93,6 @@ registry.category("web_tour.tours").add("party_points_bulk_approve_kanban", part
                     toggler.click();
                 }
             },
-            run: "click",
         },
         {
             content: "Approve all",

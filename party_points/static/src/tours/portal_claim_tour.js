@@ -22,7 +22,6 @@ registry.category("web_tour.tours").add("party_points_portal_claim", partyTour({
                 );
                 select.value = option.value;
             },
-            run: "click",
         },
         {
             content: "Claim two units",

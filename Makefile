@@ -1,9 +1,13 @@
-# The two commands of this repository (see README.md). Python, Odoo and
-# PostgreSQL are found by tools/common.sh; nothing here needs flags.
-.PHONY: test demo i18n bench screenshots clean
+# The commands of this repository (see README.md). Python, Odoo and
+# PostgreSQL are found by tools/common.sh; nothing here needs flags
+# (ODOO_SERIES=18.0 picks a series, PARTY_TEST_PATHS a subset of the tests).
+.PHONY: test test-series demo i18n bench screenshots clean
 
 test:
 	@bash tools/test.sh
+
+test-series:
+	@bash tools/test.sh --each-series
 
 demo:
 	@bash tools/demo.sh

@@ -5,7 +5,8 @@
 # BENCH_MEMBERS, BENCH_ENTRIES, BENCH_SUGGESTIONS, BENCH_SEED; BENCH_RUNS
 # runs per measure (median, after a warm-up). A second, 100 times smaller
 # database is built alongside for the member page. Both are updated (-u)
-# when the addons' code changed since they were built or last updated.
+# when the addons' code changed since they were built or last updated. It
+# runs on the newest Odoo series found (ODOO_SERIES picks another).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 setup_venv
@@ -32,15 +33,15 @@ install_db() {
     local db=$1 stamp="$DATA_DIR/$1.code-sum"
     if [ "${RESET:-0}" = 1 ]; then
         step "Dropping the benchmark database $db"
-        "$PY" tools/pgdb.py drop "$db" || exit 2
+        pgdb drop "$db" || exit 2
     fi
-    mkdir -p "$DATA_DIR"
-    if ! "$PY" tools/pgdb.py exists "$db"; then
-        step "Creating $db and installing $ADDONS (without demo data)"
-        "$PY" tools/pgdb.py create "$db"
+    check_db_series "$db" "$DATA_DIR" "RESET=1 make bench"
+    if ! pgdb exists "$db"; then
+        step "Creating $db and installing $ADDONS (without demo data, Odoo $SERIES)"
+        pgdb create "$db"
         if ! "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$db" \
             -i "$ADDONS" --without-demo=all --stop-after-init --no-http --log-level=warn; then
-            "$PY" tools/pgdb.py drop "$db"
+            pgdb drop "$db"
             die "Installing the addons into $db failed (see above)."
         fi
     elif [ "$(cat "$stamp" 2>/dev/null)" != "$SUM" ]; then
@@ -59,8 +60,8 @@ install_db "$DB"
 SMALL_DB=${BENCH_SMALL_DB:-party_bench_$((MEMBERS / 100))m_$((ENTRIES / 100))e}
 install_db "$SMALL_DB"
 
-step "Benchmark on $DB ($MEMBERS members, $ENTRIES entries, $SUGGESTIONS suggestions)"
-"$PY" tools/bench/run.py -d "$DB" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" \
+step "Benchmark on $DB (Odoo $SERIES, $MEMBERS members, $ENTRIES entries, $SUGGESTIONS suggestions)"
+"${ODOO_PYTHON[@]}" tools/bench/run.py -d "$DB" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" \
     --branches="$BRANCHES" --members="$MEMBERS" --entries="$ENTRIES" \
     --suggestions="$SUGGESTIONS" --seed="$SEED" --runs="${BENCH_RUNS:-5}" \
     --small-database="$SMALL_DB"

@@ -1,19 +1,26 @@
 # shellcheck shell=bash
 # (the variables set here are read by the scripts that source this file)
 # shellcheck disable=SC2034
-# Shared by tools/test.sh, tools/demo.sh, tools/bench.sh, tools/i18n.sh and
-# tools/find_odoo.sh (sourced, not run).
+# Shared by tools/test.sh, tools/demo.sh, tools/bench.sh, tools/i18n.sh,
+# tools/screenshots.sh and tools/find_odoo.sh (sourced, not run).
 #
 # It finds, in this order and without flags:
 #   - a Python 3.10 to 3.12 ($PYTHON, default python3) and a virtualenv in
 #     .venv built from it (seeing what that interpreter sees, so an Odoo
 #     installed in it stays importable), holding requirements-dev.txt;
-#   - Odoo $ODOO_SERIES (17.0): $ODOO_SRC if set, else the `odoo` package
-#     importable by that interpreter, else a checkout an earlier run fetched
-#     into $ODOO_CACHE_DIR, else (unless ODOO_FETCH=0) a fresh shallow clone
-#     of Odoo's $ODOO_SERIES branch, or its nightly source archive, put there.
-#     Before Odoo's requirements are pip-installed, the system libraries they
-#     build against are checked (and installed with apt-get as root on
+#   - an Odoo series the addons run on ($ODOO_SUPPORTED_SERIES): the one
+#     ODOO_SERIES names, else the one of $ODOO_SRC, else the newest found
+#     without fetching, else the newest supported, fetched. Each series is
+#     looked for as $ODOO_SRC if set, else the `odoo` package importable by
+#     that interpreter, else a tree an earlier run fetched into the cache
+#     ($PARTY_CACHE/odoo-<series>), else (unless ODOO_FETCH=0) a fresh shallow
+#     clone of Odoo's <series> branch, or its nightly source archive, put
+#     there;
+#   - a Python that runs that Odoo: .venv for the Odoo $PYTHON imports; for a
+#     tree, a virtualenv of its series in the cache ($PARTY_CACHE/venv-<series>)
+#     holding the tree's requirements.txt and requirements-dev.txt. Before
+#     Odoo's requirements are pip-installed, the system libraries they build
+#     against are checked (and installed with apt-get as root on
 #     Debian/Ubuntu);
 #   - PostgreSQL through the standard PG* variables (default 127.0.0.1:5432 as
 #     the current user).
@@ -25,14 +32,17 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-$ROOT/.venv}
 ADDONS="party_points,party_ledger"
 
-# The Odoo series these tools look for. Everything that depends on it (the
-# branch fetched, the nightly archive, the cache folder, the release check) is
-# derived from this one variable; the addons run on 17.0 only for now.
-ODOO_SERIES=${ODOO_SERIES:-17.0}
-ODOO_SUPPORTED_SERIES="17.0"
-ODOO_CACHE_DIR=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/party-work/odoo-$ODOO_SERIES
+# The Odoo series the addons run on, oldest first: these tools decide (the
+# addons' code declares none). Everything that depends on a series (the
+# branch fetched, the nightly archive, the cache folders, the release check)
+# is derived from its name. ODOO_SERIES picks one; unset, the newest found.
+ODOO_SUPPORTED_SERIES="17.0 18.0 19.0"
+NEWEST_SERIES=${ODOO_SUPPORTED_SERIES##* }
+ODOO_SERIES=${ODOO_SERIES:-}
+# Odoo trees these tools fetched, and the virtualenvs that run them: outside
+# the repository, so that every clone (and CI) reuses them.
+PARTY_CACHE=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/party-work
 ODOO_GIT_URL=${ODOO_GIT_URL:-https://github.com/odoo/odoo}
-ODOO_ARCHIVE_URL=${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/$ODOO_SERIES/nightly/src/odoo_$ODOO_SERIES.latest.tar.gz}
 
 say() { printf '%s\n' "$*"; }
 die() { printf '%s\n' "$*" >&2; exit 2; }
@@ -80,6 +90,12 @@ find_python() {
     PY=$BASE_PYTHON
 }
 
+# new_venv [OPTION...] DIR: a virtualenv made by $BASE_PYTHON.
+new_venv() {
+    "$BASE_PYTHON" -m venv "$@" \
+        || die "Could not create a virtualenv with $BASE_PYTHON: install its venv module (Debian: apt install python3-venv)."
+}
+
 setup_venv() {
     find_python
     local base=$BASE_PYTHON
@@ -95,35 +111,40 @@ setup_venv() {
             # its base interpreter's packages, not its own. Show exactly the
             # folders it sees instead (site.addsitedir, so that their .pth
             # files, editable installs among them, count too).
-            "$base" -m venv "$VENV" \
-                || die "Could not create a virtualenv with $base: install its venv module (Debian: apt install python3-venv)."
+            new_venv "$VENV"
             "$base" -c 'import site; [print("import site; site.addsitedir(%r)" % d) for d in site.getsitepackages()]' \
                 >"$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/_base_python.pth"
         else
-            "$base" -m venv --system-site-packages "$VENV" \
-                || die "Could not create a virtualenv with $base: install its venv module (Debian: apt install python3-venv)."
+            new_venv --system-site-packages "$VENV"
         fi
         printf '%s\n' "$base" >"$VENV/.base-python"
     fi
     PY=$VENV/bin/python
-    pip_install_once "$ROOT/requirements-dev.txt"
+    pip_install_once "$VENV" "$ROOT/requirements-dev.txt"
 }
 
-# Install a requirements file into the venv unless this very file was
-# installed already (the stamp holds its checksum). A second argument names a
-# function to run first, only when pip is about to run.
+# pip_install_once VENV REQUIREMENTS [BEFORE]: install a requirements file
+# into a virtualenv unless this very file was installed there already (the
+# stamp holds its checksum). BEFORE names a function to run first, only when
+# pip is about to run.
 pip_install_once() {
-    local req=$1 before=${2:-} stamp sum
+    local venv=$1 req=$2 before=${3:-} stamp sum constraints=$PARTY_CACHE/pip-constraints.txt
     sum=$(cksum <"$req" | cut -d' ' -f1)
-    stamp="$VENV/.stamp-$(printf '%s' "$req" | cksum | cut -d' ' -f1)"
+    stamp="$venv/.stamp-$(printf '%s' "$req" | cksum | cut -d' ' -f1)"
     [ "$(cat "$stamp" 2>/dev/null)" = "$sum" ] && return 0
     [ -n "$before" ] && "$before"
-    step "Installing $req into $VENV"
+    step "Installing $req into $venv"
+    # cbor2 5.4.2, which Odoo 18.0 and 19.0 pin for Python < 3.12, builds
+    # from source only with setuptools < 81. Given as PIP_CONSTRAINT (not
+    # -c), the constraint reaches pip's isolated build environments too.
+    mkdir -p "$PARTY_CACHE"
+    printf '%s\n' "# written by tools/common.sh (see pip_install_once)" "setuptools<81" >"$constraints"
     # (pip's notes about index folders this machine's pip.conf names but
     # lacks are noise, filtered out)
-    "$PY" -m pip install --disable-pip-version-check -q -r "$req" 2>&1 \
+    PIP_CONSTRAINT="$constraints${PIP_CONSTRAINT:+ $PIP_CONSTRAINT}" \
+        "$venv/bin/python" -m pip install --disable-pip-version-check -q -r "$req" 2>&1 \
         | { grep -v "is ignored: it is neither a file nor a directory" || true; }
-    [ "${PIPESTATUS[0]}" = 0 ] || die "pip could not install $req (see above)."
+    [ "${PIPESTATUS[0]}" = 0 ] || die "pip could not install $req into $venv (see above)."
     printf '%s\n' "$sum" >"$stamp"
 }
 
@@ -166,7 +187,7 @@ odoo_build_deps_missing() {
     command -v "${CC:-cc}" >/dev/null || MISSING_DEBS+=(build-essential)
     # Debian's own Python has its headers in python3.X-dev (another Python,
     # pyenv's or one built from source, ships them itself).
-    pyinc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+    pyinc=$("$BASE_PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
     if [ ! -f "$pyinc/Python.h" ]; then
         MISSING_DEBS+=("python$PYTHON_VERSION-dev")
     fi
@@ -197,6 +218,7 @@ ODOO_SKIPPED_LINE="Odoo suite: SKIPPED (no Odoo found)"
 
 # The series ("17.0") an Odoo tree $1 declares in odoo/release.py.
 odoo_serie() {
+    [ -f "$1/odoo/release.py" ] || return 1
     "$PY" - "$1/odoo/release.py" 2>/dev/null <<'EOF'
 import sys
 scope = {}
@@ -205,18 +227,64 @@ print(scope["serie"])
 EOF
 }
 
+# Whether $1 is a series the addons run on.
+is_supported() { case " $ODOO_SUPPORTED_SERIES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+SUPPORTED_NAMES=${ODOO_SUPPORTED_SERIES// /, }
+SUPPORTED_NAMES="${SUPPORTED_NAMES%, *} or ${SUPPORTED_NAMES##*, }" # "17.0, 18.0 or 19.0"
+
+# Stop (exit 2) unless ODOO_SERIES names a series the addons run on.
+check_series() {
+    is_supported "$1" \
+        || die "$(paragraph "ODOO_SERIES=$1: these addons run on Odoo $SUPPORTED_NAMES only. Set ODOO_SERIES to one of them, or leave it unset for the newest found.")"
+}
+
+# (a wrong ODOO_SERIES stops every command at once, before any work)
+[ -z "$ODOO_SERIES" ] || check_series "$ODOO_SERIES"
+
+# The Odoo $PYTHON imports, looked up once: IMPORTED_SRC (the folder holding
+# its odoo package) and IMPORTED_SERIES, both empty if it imports none.
+IMPORTED_SRC=""
+IMPORTED_SERIES=""
+IMPORTED_LOOKED=0
+imported_odoo() {
+    [ "$IMPORTED_LOOKED" = 1 ] && return 0
+    IMPORTED_LOOKED=1
+    local answer
+    answer=$("$PY" -c 'import os, odoo, odoo.release
+print(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))))
+print(odoo.release.serie)' 2>/dev/null) || return 0
+    { read -r IMPORTED_SRC && read -r IMPORTED_SERIES; } <<<"$answer"
+}
+
+# Sets FOUND_SERIES to the supported series found without fetching, oldest
+# first: the one $PYTHON imports and those an earlier fetch left in the
+# cache (ODOO_SRC and ODOO_SERIES play no part here).
+find_series() {
+    local series
+    FOUND_SERIES=()
+    imported_odoo
+    for series in $ODOO_SUPPORTED_SERIES; do
+        if [ "$IMPORTED_SERIES" = "$series" ] \
+            || [ "$(odoo_serie "$PARTY_CACHE/odoo-$series" || true)" = "$series" ]; then
+            FOUND_SERIES+=("$series")
+        fi
+    done
+}
+
 # The line of a log file that says what went wrong.
 first_error() { grep -m 1 -E '^(fatal|error|[A-Za-z.]*Error)' "$1" || tail -n 1 "$1"; }
 
-# Fetch Odoo $ODOO_SERIES Community into $ODOO_CACHE_DIR: a shallow clone of
-# its branch, else the nightly source archive. Gives up quickly where the
-# network does not answer (ODOO_FETCH_TIMEOUT seconds without data, default
-# 30). ODOO_FETCH_DRY_RUN=1 only says what it would fetch. Sets FETCH_TRIED.
+# fetch_odoo SERIES DEST: fetch Odoo SERIES Community into DEST, a shallow
+# clone of its branch, else its nightly source archive ($ODOO_ARCHIVE_URL if
+# set). Gives up quickly where the network does not answer
+# (ODOO_FETCH_TIMEOUT seconds without data, default 30). ODOO_FETCH_DRY_RUN=1
+# only says what it would fetch. Sets FETCH_TRIED.
 fetch_odoo() {
-    local dest=$ODOO_CACHE_DIR wait=${ODOO_FETCH_TIMEOUT:-30} tmp log serie git_how archive_how
-    git_how="git clone --depth 1 --branch $ODOO_SERIES $ODOO_GIT_URL"
-    archive_how="the source archive $ODOO_ARCHIVE_URL"
-    step "Fetching Odoo $ODOO_SERIES Community into $dest"
+    local series=$1 dest=$2 wait=${ODOO_FETCH_TIMEOUT:-30} tmp log serie git_how archive_url archive_how
+    archive_url=${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/$series/nightly/src/odoo_$series.latest.tar.gz}
+    git_how="git clone --depth 1 --branch $series $ODOO_GIT_URL"
+    archive_how="the source archive $archive_url"
+    step "Fetching Odoo $series Community into $dest"
     if [ "${ODOO_FETCH_DRY_RUN:-0}" = 1 ]; then
         say "Would fetch: $git_how $dest"
         say "  or else:   $archive_how"
@@ -232,17 +300,17 @@ fetch_odoo() {
     if ! command -v git >/dev/null; then
         FETCH_TRIED+=" (no git on PATH)"
     elif ! GIT_TERMINAL_PROMPT=0 with_timeout "$wait" \
-        git ls-remote --exit-code --heads "$ODOO_GIT_URL" "$ODOO_SERIES" >/dev/null 2>"$log"; then
+        git ls-remote --exit-code --heads "$ODOO_GIT_URL" "$series" >/dev/null 2>"$log"; then
         FETCH_TRIED+=" (unreachable: $(first_error "$log"))"
     elif ! GIT_TERMINAL_PROMPT=0 GIT_HTTP_LOW_SPEED_LIMIT=1000 GIT_HTTP_LOW_SPEED_TIME=$wait \
         with_timeout "${ODOO_FETCH_MAX_TIME:-3600}" \
-        git clone --quiet --depth 1 --single-branch --branch "$ODOO_SERIES" "$ODOO_GIT_URL" "$tmp" 2>"$log"; then
+        git clone --quiet --depth 1 --single-branch --branch "$series" "$ODOO_GIT_URL" "$tmp" 2>"$log"; then
         FETCH_TRIED+=" (failed: $(first_error "$log"))"
     fi
     if [ ! -f "$tmp/odoo/release.py" ]; then
         rm -rf "$tmp" && mkdir "$tmp"
         FETCH_TRIED+=", then $archive_how"
-        if ! with_timeout "${ODOO_FETCH_MAX_TIME:-3600}" "$PY" - "$ODOO_ARCHIVE_URL" "$tmp.tar.gz" "$wait" 2>"$log" <<'EOF'; then
+        if ! with_timeout "${ODOO_FETCH_MAX_TIME:-3600}" "$PY" - "$archive_url" "$tmp.tar.gz" "$wait" 2>"$log" <<'EOF'; then
 import shutil, sys, urllib.request
 with urllib.request.urlopen(sys.argv[1], timeout=float(sys.argv[3])) as answer:
     with open(sys.argv[2], "wb") as out:
@@ -257,99 +325,169 @@ EOF
     rm -f "$log"
     if [ -f "$tmp/odoo/release.py" ]; then
         serie=$(odoo_serie "$tmp" || true)
-        if [ "$serie" = "$ODOO_SERIES" ]; then
+        if [ "$serie" = "$series" ]; then
             # Another run may have finished first: keep its copy then.
             mv -T "$tmp" "$dest" 2>/dev/null || rm -rf "$tmp"
-            say "Fetched Odoo $ODOO_SERIES into $dest."
+            say "Fetched Odoo $series into $dest."
             return 0
         fi
-        FETCH_TRIED+=" (what came is Odoo '${serie:-?}', not $ODOO_SERIES)"
+        FETCH_TRIED+=" (what came is Odoo '${serie:-?}', not $series)"
     fi
     rm -rf "$tmp"
     return 1
 }
 
-# Sets ODOO_SRC (the folder holding the `odoo` package) and ODOO_FROM (how it
-# was found), fetching Odoo into the cache if need be, but installing
-# nothing else; or returns 1 with ODOO_MISSING saying what it tried and how
-# to point these tools at an Odoo.
-locate_odoo() {
-    ODOO_MISSING=""
+# locate_series SERIES: sets SERIES, ODOO_TREE (the folder holding the `odoo`
+# package of Odoo SERIES) and ODOO_FROM (how it was found), fetching it into
+# the cache if need be but installing nothing else; or returns 1 with
+# ODOO_MISSING saying what it tried and how to point these tools at one.
+locate_series() {
+    local serie cache how imported tried
+    SERIES=$1
+    cache=$PARTY_CACHE/odoo-$SERIES
+    ODOO_TREE=""
     ODOO_FROM=""
-    case " $ODOO_SUPPORTED_SERIES " in
-        *" $ODOO_SERIES "*) ;;
-        *) die "ODOO_SERIES=$ODOO_SERIES: these addons run on Odoo $ODOO_SUPPORTED_SERIES only for now." ;;
-    esac
-    local how="set ODOO_SRC=/path/to/odoo-$ODOO_SERIES (a source tree holding odoo/release.py), or install Odoo $ODOO_SERIES into $PYTHON (pip install -e /path/to/odoo)"
+    ODOO_MISSING=""
+    how="set ODOO_SRC=/path/to/odoo-$SERIES (a source tree holding odoo/release.py), or install Odoo $SERIES into $PYTHON (pip install -e /path/to/odoo)"
     if [ -n "${ODOO_SRC:-}" ]; then
-        if [ ! -f "$ODOO_SRC/odoo/release.py" ]; then
-            ODOO_MISSING="ODOO_SRC=$ODOO_SRC holds no odoo/release.py: $how."
-            return 1
+        if ! serie=$(odoo_serie "$ODOO_SRC"); then
+            ODOO_MISSING="ODOO_SRC=$ODOO_SRC holds no readable odoo/release.py: $how."
+        elif [ "$serie" != "$SERIES" ]; then
+            ODOO_MISSING="ODOO_SRC=$ODOO_SRC is Odoo $serie, not $SERIES: $how."
+        else
+            ODOO_TREE=$(cd "$ODOO_SRC" && pwd)
+            ODOO_FROM="ODOO_SRC"
+            return 0
         fi
-        ODOO_SRC=$(cd "$ODOO_SRC" && pwd)
-        ODOO_FROM="ODOO_SRC"
-        return 0
+        return 1
     fi
-    if ODOO_SRC=$("$PY" -c 'import os, odoo; print(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))))' 2>/dev/null); then
+    imported_odoo
+    if [ "$IMPORTED_SERIES" = "$SERIES" ]; then
+        ODOO_TREE=$IMPORTED_SRC
         ODOO_FROM="importable by $PYTHON"
         return 0
     fi
-    ODOO_SRC=""
-    if [ -f "$ODOO_CACHE_DIR/odoo/release.py" ]; then
-        ODOO_SRC=$ODOO_CACHE_DIR
-        ODOO_FROM="cached checkout"
-        return 0
+    imported="not importable"
+    [ -z "$IMPORTED_SERIES" ] || imported="Odoo $IMPORTED_SERIES, not $SERIES"
+    tried="ODOO_SRC (not set); 'import odoo' with $PYTHON ($imported)"
+    if [ -f "$cache/odoo/release.py" ]; then
+        serie=$(odoo_serie "$cache" || true)
+        if [ "$serie" = "$SERIES" ]; then
+            ODOO_TREE=$cache
+            ODOO_FROM="cached checkout"
+            return 0
+        fi
+        ODOO_MISSING=$(paragraph "The cache $cache holds Odoo '${serie:-?}', not $SERIES: remove it (rm -rf $cache) and run this again to fetch $SERIES there.")
+        return 1
     fi
-    local tried="ODOO_SRC (not set); 'import odoo' with $PYTHON (not importable); the cache $ODOO_CACHE_DIR (empty)"
+    tried+="; the cache $cache (empty)"
     if [ "${ODOO_FETCH:-1}" = 0 ]; then
         tried+="; fetching it (turned off by ODOO_FETCH=0)"
-    elif fetch_odoo; then
-        ODOO_SRC=$ODOO_CACHE_DIR
+    elif fetch_odoo "$SERIES" "$cache"; then
+        ODOO_TREE=$cache
         ODOO_FROM="fetched"
         return 0
     else
         tried+="; $FETCH_TRIED"
     fi
-    ODOO_MISSING=$(paragraph "No Odoo $ODOO_SERIES found. Tried: $tried. To use an Odoo $ODOO_SERIES you have, $how; to let these tools fetch it, allow access to $ODOO_GIT_URL or the archive (or put a checkout of its $ODOO_SERIES branch in $ODOO_CACHE_DIR).")
+    ODOO_MISSING=$(paragraph "No Odoo $SERIES found. Tried: $tried. To use an Odoo $SERIES you have, $how; to let these tools fetch it, allow access to $ODOO_GIT_URL or the archive (or put a checkout of its $SERIES branch in $cache).")
     return 1
 }
 
-# Sets ODOO_SRC, ODOO_BIN (a command line that runs Odoo) and
-# ODOO_ADDONS_PATH, installing Odoo's requirements into the venv where
-# needed, or returns 1 with ODOO_MISSING saying why and how to fix it.
-find_odoo() {
-    locate_odoo || return 1
-    if [ "$ODOO_FROM" != "importable by $PYTHON" ]; then
-        export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
+# locate_odoo: locate_series for the one series a command runs on:
+# ODOO_SERIES if set; else the series of $ODOO_SRC if set; else the newest
+# found without fetching; else the newest supported ($NEWEST_SERIES), fetched.
+locate_odoo() {
+    local series=$ODOO_SERIES
+    if [ -z "$series" ] && [ -n "${ODOO_SRC:-}" ]; then
+        if ! series=$(odoo_serie "$ODOO_SRC"); then
+            ODOO_MISSING="ODOO_SRC=$ODOO_SRC holds no readable odoo/release.py: set it to an Odoo source tree ($SUPPORTED_NAMES), or unset it."
+            return 1
+        elif ! is_supported "$series"; then
+            ODOO_MISSING="ODOO_SRC=$ODOO_SRC is Odoo $series: these addons run on Odoo $SUPPORTED_NAMES only."
+            return 1
+        fi
+    elif [ -z "$series" ]; then
+        find_series
+        series=$NEWEST_SERIES
+        [ ${#FOUND_SERIES[@]} = 0 ] || series=${FOUND_SERIES[-1]}
     fi
-    local serie
-    serie=$(odoo_serie "$ODOO_SRC" || true)
-    if [ "$serie" != "$ODOO_SERIES" ]; then
-        ODOO_MISSING="Odoo at $ODOO_SRC ($ODOO_FROM) is ${serie:-unreadable}, these addons need $ODOO_SERIES: set ODOO_SRC=/path/to/odoo-$ODOO_SERIES."
-        return 1
-    fi
-    if ! "$PY" -c 'import odoo' 2>/dev/null && [ -f "$ODOO_SRC/requirements.txt" ]; then
-        pip_install_once "$ODOO_SRC/requirements.txt" check_odoo_build_deps
-    fi
-    if ! "$PY" -c 'import odoo' 2>/dev/null; then
-        ODOO_MISSING="Odoo $ODOO_SERIES at $ODOO_SRC does not import with $PY (its requirements are missing): pip install -r $ODOO_SRC/requirements.txt."
-        return 1
-    fi
-    if [ -f "$ODOO_SRC/odoo-bin" ]; then
-        ODOO_BIN=("$PY" "$ODOO_SRC/odoo-bin")
+    check_series "$series"
+    locate_series "$series"
+}
+
+# prepare_odoo, after locate_series: sets ODOO_PYTHON (a command that runs
+# Python with Odoo $SERIES importable), ODOO_BIN (one that runs that Odoo)
+# and ODOO_ADDONS_PATH. The Odoo $PYTHON imports (found so or as ODOO_SRC)
+# runs in .venv (setup_venv made it). Any other tree runs in a virtualenv of
+# its series in the cache, made here from $PYTHON if absent, that gets the
+# tree's requirements.txt (after the check for the system libraries they
+# build against) and requirements-dev.txt, each once. Returns 1 with
+# ODOO_MISSING if that Odoo still does not import.
+prepare_odoo() {
+    local venv
+    imported_odoo
+    if [ -n "$IMPORTED_SRC" ] && [ "$ODOO_TREE" -ef "$IMPORTED_SRC" ]; then
+        ODOO_PYTHON=("$VENV/bin/python")
     else
-        ODOO_BIN=("$PY" -m odoo)
+        venv=$PARTY_CACHE/venv-$SERIES
+        if [ ! -x "$venv/bin/python" ]; then
+            step "Creating $venv from $BASE_PYTHON (Python $PYTHON_VERSION) for Odoo $SERIES"
+            new_venv "$venv"
+        fi
+        if [ -f "$ODOO_TREE/requirements.txt" ]; then
+            pip_install_once "$venv" "$ODOO_TREE/requirements.txt" check_odoo_build_deps
+        fi
+        pip_install_once "$venv" "$ROOT/requirements-dev.txt"
+        ODOO_PYTHON=(env "PYTHONPATH=$ODOO_TREE${PYTHONPATH:+:$PYTHONPATH}" "$venv/bin/python")
     fi
-    ODOO_ADDONS_PATH="$ODOO_SRC/odoo/addons"
-    [ -d "$ODOO_SRC/addons" ] && ODOO_ADDONS_PATH="$ODOO_SRC/addons,$ODOO_ADDONS_PATH"
+    if ! "${ODOO_PYTHON[@]}" -c 'import odoo' 2>/dev/null; then
+        ODOO_MISSING="Odoo $SERIES at $ODOO_TREE does not import with ${ODOO_PYTHON[*]}: see what ${ODOO_PYTHON[*]} -c 'import odoo' says."
+        return 1
+    fi
+    if [ -f "$ODOO_TREE/odoo-bin" ]; then
+        ODOO_BIN=("${ODOO_PYTHON[@]}" "$ODOO_TREE/odoo-bin")
+    elif [ -f "$ODOO_TREE/setup/odoo-bin" ]; then
+        ODOO_BIN=("${ODOO_PYTHON[@]}" "$ODOO_TREE/setup/odoo-bin")
+    else
+        ODOO_BIN=("${ODOO_PYTHON[@]}" -m odoo)
+    fi
+    ODOO_ADDONS_PATH="$ODOO_TREE/odoo/addons"
+    [ -d "$ODOO_TREE/addons" ] && ODOO_ADDONS_PATH="$ODOO_TREE/addons,$ODOO_ADDONS_PATH"
     ODOO_ADDONS_PATH="$ODOO_ADDONS_PATH,$ROOT"
     return 0
 }
 
+# The Odoo the demo, the benchmark, the screenshots and the translations run
+# on (locate_odoo, then prepare_odoo), or returns 1 with ODOO_MISSING.
+find_odoo() {
+    locate_odoo && prepare_odoo
+}
+
 # --- PostgreSQL ------------------------------------------------------------------
+# tools/pgdb.py run by the Python of the Odoo found (which has psycopg2).
+pgdb() { "${ODOO_PYTHON[@]}" "$ROOT/tools/pgdb.py" "$@"; }
+
+# check_db_series DB DATA_DIR REBUILD: the databases the demo, the
+# screenshots and the benchmark keep between runs note the series that built
+# them in DATA_DIR/DB.series; Odoo cannot open one built on another series, so
+# that stops here, saying how to go on (REBUILD: the commands that rebuild
+# DB). A database from before these tools knew several series was built on
+# 17.0.
+check_db_series() {
+    local db=$1 record=$2/$1.series built
+    if pgdb exists "$db"; then
+        built=$(cat "$record" 2>/dev/null || echo 17.0)
+        [ "$built" = "$SERIES" ] \
+            || die "$(paragraph "The database $db was built on Odoo $built, and this run is on Odoo $SERIES, which cannot open it: run on $built (ODOO_SERIES=$built), or rebuild it on $SERIES ($3).")"
+    fi
+    mkdir -p "$2"
+    printf '%s\n' "$SERIES" >"$record"
+}
+
 setup_pg() {
     export PGHOST=${PGHOST:-127.0.0.1}
     export PGPORT=${PGPORT:-5432}
     export PGUSER=${PGUSER:-$(id -un)}
-    "$PY" "$ROOT/tools/pgdb.py" ping || exit 2
+    pgdb ping || exit 2
 }

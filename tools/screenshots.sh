@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make screenshots`: regenerate docs/screenshots/ from a demo database (the
 # same data as `make demo`, in its own database SHOTS_DB, created once and
-# brought up to date when the addons change), so the pictures stay true.
+# brought up to date when the addons change), so the pictures stay true; on
+# the newest Odoo series found, like the demo (ODOO_SERIES picks another).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 setup_venv
@@ -18,15 +19,16 @@ DB=${SHOTS_DB:-party_shots}
 DATA_DIR=$ROOT/var/odoo
 STAMP=$DATA_DIR/$DB.installed
 mkdir -p "$DATA_DIR" docs/screenshots
+check_db_series "$DB" "$DATA_DIR" "dropdb $DB; make screenshots"
 odoo() { "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" "$@"; }
 
-if ! "$PY" tools/pgdb.py exists "$DB"; then
+if ! pgdb exists "$DB"; then
     step "Creating $DB"
-    "$PY" tools/pgdb.py create "$DB"
+    pgdb create "$DB"
     rm -f "$STAMP"
 fi
 if [ ! -f "$STAMP" ] || [ -n "$(find party_points party_ledger -newer "$STAMP" -type f -print -quit)" ]; then
-    step "Installing both apps with demo data and Chinese (zh_CN) into $DB"
+    step "Installing both apps with demo data and Chinese (zh_CN) into $DB (Odoo $SERIES)"
     odoo -i "$ADDONS" -u "$ADDONS" --load-language=zh_CN --stop-after-init --no-http --log-level=warn \
         || die "Installing the apps into $DB failed (see above)."
     "${ODOO_BIN[@]}" shell --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" \
@@ -50,7 +52,7 @@ for _try in $(seq 120); do
     sleep 1
 done
 
-shot() { "$PY" tools/screenshot.py "http://127.0.0.1:$PORT" "$DB" "$@"; }
+shot() { "${ODOO_PYTHON[@]}" tools/screenshot.py "http://127.0.0.1:$PORT" "$DB" "$@"; }
 # login password path output --size WxH --wait selector
 shot secretary secretary "/web#action=party_points.party_board_action" \
     docs/screenshots/officer_board.png --size 1440x900 --wait .o_party_board_tile

@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# `make test`: static checks, plain-Python tests, then (where Odoo 17 is found
-# or fetched) both addons installed in a throw-away database and their whole
-# Odoo suite run through pytest-odoo, HttpCase and browser tours included.
-# It ends with how long each stage took and one closing line,
+# `make test` (tools/test.sh) and `make test-series` (tools/test.sh
+# --each-series): static checks and plain-Python tests, then the Odoo suite:
+#   - `make test`: on the one series found (tools/common.sh: ODOO_SERIES,
+#     else ODOO_SRC's, else the newest found, else the newest fetched);
+#   - `make test-series`: on every series found without fetching, oldest
+#     first (the same as `make test` where ODOO_SERIES or ODOO_SRC names one
+#     series, or where at most one is found).
+# For each series both addons are installed with demo data into a throw-away
+# database of its own, and the Odoo suite runs on it through pytest-odoo,
+# HttpCase and browser tours included: PARTY_TEST_PATHS (space-separated
+# pytest targets, default: both addons and tests/integration).
+# It ends with one line per series (`Odoo 18.0: N passed, N failed (M s)`),
+# how long each stage took and one closing line,
 # `N passed, N failed[, N skipped]`, summing up the pytest runs (a failed
-# check that is not a pytest run, pylint or the install say, counts as one
+# check that is not a pytest run, pylint or an install say, counts as one
 # failed); the exit status is non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
+case "${1:-}" in
+    "") EACH_SERIES=0 ;;
+    --each-series) EACH_SERIES=1 ;;
+    *) die "usage: tools/test.sh [--each-series]" ;;
+esac
+read -r -a TEST_PATHS <<<"${PARTY_TEST_PATHS:-party_points party_ledger tests/integration}"
+
 RUN_DIR=$(mktemp -d)
-DB=""
+DB="" # the throw-away database of the series under test
 # shellcheck disable=SC2317  # (run by the trap)
 cleanup() {
     if [ -n "$DB" ]; then
-        "$PY" "$ROOT/tools/pgdb.py" drop "$DB" || true
+        pgdb drop "$DB" || true
     fi
     rm -rf "$RUN_DIR"
 }
@@ -30,6 +46,7 @@ stage_done() {
 
 failed=()        # checks that are no pytest run (one failed each)
 pytest_failed=() # pytest runs with failing tests (counted in their reports)
+series_lines=()  # one summary line per series
 run() {
     local name=$1
     shift
@@ -38,21 +55,10 @@ run() {
     fi
 }
 
-# The stage table, then the closing line counted from the pytest runs'
-# JUnit reports; exits 1 if anything failed.
-finish() {
-    local entry total=0 all=("${failed[@]}" "${pytest_failed[@]}")
-    if [ ${#all[@]} -gt 0 ]; then
-        say "FAILED: ${all[*]}"
-    fi
-    say ""
-    say "Stage timings:"
-    for entry in "${stages[@]}"; do
-        printf '  %-22s %5ss\n' "${entry%=*}" "${entry##*=}"
-        total=$((total + ${entry##*=}))
-    done
-    printf '  %-22s %5ss\n' total "$total"
-    "$PY" - "${#failed[@]}" "$RUN_DIR"/*.xml <<'EOF'
+# junit_totals FAILED XML...: `N passed, N failed[, N skipped]` counted from
+# pytest's JUnit reports, plus FAILED failed checks that are no pytest run.
+junit_totals() {
+    "$PY" - "$@" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
@@ -62,7 +68,7 @@ for path in sys.argv[2:]:
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError):
-        continue  # that run crashed: its failure is already counted above
+        continue  # that run crashed or never ran: its failure is counted in FAILED
     for suite in root.iter("testsuite"):
         tests, skip = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
         bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
@@ -71,18 +77,38 @@ for path in sys.argv[2:]:
         skipped += skip
 print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
 EOF
+}
+
+# The series lines, the stage table, then the closing line summing up every
+# run; exits 1 if anything failed.
+finish() {
+    local entry total=0 all=("${failed[@]}" "${pytest_failed[@]}")
+    if [ ${#all[@]} -gt 0 ]; then
+        say "FAILED: ${all[*]}"
+    fi
+    say ""
+    if [ ${#series_lines[@]} -gt 0 ]; then
+        printf '%s\n' "${series_lines[@]}" ""
+    fi
+    say "Stage timings:"
+    for entry in "${stages[@]}"; do
+        printf '  %-22s %5ss\n' "${entry%=*}" "${entry##*=}"
+        total=$((total + ${entry##*=}))
+    done
+    printf '  %-22s %5ss\n' total "$total"
+    junit_totals "${#failed[@]}" "$RUN_DIR"/*.xml
     [ ${#all[@]} -eq 0 ] || exit 1
     exit 0
 }
 
-# pytest_run NAME JUNIT ARGS...: a pytest run whose results count in the
-# closing line; a run that fails without any failing test (a crash, a
-# collection error) counts as one failed check.
+# pytest_run NAME JUNIT COMMAND...: a pytest run (COMMAND, `python -m pytest
+# ...`) whose results count in the closing line; a run that fails without any
+# failing test (a crash, a collection error) counts as one failed check.
 pytest_run() {
     local name=$1 xml=$RUN_DIR/$2.xml status
     shift 2
     set +e
-    "$PY" -m pytest --junitxml="$xml" "$@"
+    "$@" --junitxml="$xml"
     status=$?
     set -e
     if [ $status -ne 0 ]; then
@@ -94,11 +120,72 @@ pytest_run() {
     fi
 }
 
+# Browser tours need Chromium; install it where we may.
+setup_browser() {
+    if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
+        && ! command -v google-chrome >/dev/null; then
+        apt_install chromium \
+            || say "No Chromium on PATH and none could be installed: the browser tours will be skipped (install chromium)."
+    fi
+}
+
+# odoo_suite SERIES: Odoo SERIES and its Python set up, both addons installed
+# with demo data into a throw-away database of its own, the Odoo suite run on
+# it, the database dropped; the series' summary line is kept for the end.
+odoo_suite() {
+    local series=$1 since=$SECONDS checks_before=${#failed[@]}
+    odoo_suite_steps "$series"
+    series_lines+=("Odoo $series: $(junit_totals $((${#failed[@]} - checks_before)) "$RUN_DIR/odoo-$series.xml") ($((SECONDS - since)) s)")
+}
+
+odoo_suite_steps() {
+    local series=$1 data_dir=$RUN_DIR/data-$1 log=$RUN_DIR/install-$1.log
+    step "Odoo $series: finding it and its Python"
+    if ! locate_series "$series" || ! prepare_odoo; then
+        say "$ODOO_MISSING"
+        failed+=("Odoo $series set-up")
+        stage_done "Odoo $series set-up"
+        return
+    fi
+    say "Odoo $series: $ODOO_TREE ($ODOO_FROM), run by ${ODOO_PYTHON[*]}"
+    setup_pg
+    stage_done "Odoo $series set-up"
+
+    DB="party_test_${series//./_}_$(date +%Y%m%d_%H%M%S)_$$"
+    mkdir -p "$data_dir"
+    pgdb create "$DB" || die "Could not create the test database $DB."
+    step "Odoo $series: installing $ADDONS with demo data into the throw-away database $DB"
+    if ! "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$data_dir" -d "$DB" \
+        -i "$ADDONS" --stop-after-init --no-http --log-level=warn >"$log" 2>&1 \
+        || grep -qE '(ERROR|CRITICAL) ' "$log"; then
+        tail -n 60 "$log"
+        failed+=("install ($series)")
+        stage_done "Odoo $series install"
+    else
+        stage_done "Odoo $series install"
+        step "Odoo $series: the Odoo suite (pytest-odoo, database $DB): ${TEST_PATHS[*]}"
+        # --odoo-http serves Odoo for HttpCase and the tours on a free port
+        # that pytest-odoo picks itself, so a server already on 8069 is no
+        # obstacle.
+        pytest_run "odoo-suite ($series)" "odoo-$series" "${ODOO_PYTHON[@]}" -m pytest -p no:cacheprovider \
+            --odoo-database="$DB" --odoo-addons-path="$ODOO_ADDONS_PATH" \
+            --odoo-extra="data-dir=$data_dir" --odoo-log-level=warn --odoo-http \
+            "${TEST_PATHS[@]}"
+        stage_done "Odoo $series suite"
+    fi
+    pgdb drop "$DB" || true
+    DB=""
+}
+
 setup_venv
 stage_done "set-up (.venv)"
 
-step "Static checks: pylint-odoo, OCA module and PO checks, ruff, translations"
-run pylint "$PY" -m pylint --rcfile="$ROOT/.pylintrc" party_points party_ledger
+step "Static checks: pylint-odoo (once per series: $ODOO_SUPPORTED_SERIES), OCA module and PO checks, ruff, translations"
+# pylint once per series (see .pylintrc): its checks depend on the series.
+for series in $ODOO_SUPPORTED_SERIES; do
+    run "pylint ($series)" "$PY" -m pylint --rcfile="$ROOT/.pylintrc" \
+        --valid-odoo-versions="$series" --disable=prefer-env-translation party_points party_ledger
+done
 run oca-checks-odoo-module "$VENV/bin/oca-checks-odoo-module" party_points party_ledger
 run oca-checks-po "$VENV/bin/oca-checks-po" party_points/i18n/* party_ledger/i18n/*
 run ruff "$VENV/bin/ruff" check --no-cache .
@@ -108,52 +195,39 @@ run readme "$PY" tools/gen_readme.py --check party_points party_ledger
 stage_done "static checks"
 
 step "Plain-Python tests"
-pytest_run plain-tests unit -p no:odoo -q tests/unit
+pytest_run plain-tests unit "$PY" -m pytest -p no:odoo -q tests/unit
 stage_done "plain-Python tests"
 
-step "Finding Odoo $ODOO_SERIES"
-if ! find_odoo; then
-    say "$ODOO_MISSING"
-    say "$ODOO_SKIPPED_LINE"
-    stage_done "Odoo set-up"
-    finish
+# The series to run the Odoo suite on.
+to_test=()
+if [ "$EACH_SERIES" = 1 ] && [ -z "$ODOO_SERIES" ] && [ -z "${ODOO_SRC:-}" ]; then
+    step "Finding every Odoo series ($ODOO_SUPPORTED_SERIES)"
+    find_series
+    to_test=("${FOUND_SERIES[@]}")
 fi
-say "Odoo $ODOO_SERIES: $ODOO_SRC ($ODOO_FROM)"
-setup_pg
-
-# Browser tours need Chromium; install it where we may.
-if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
-    && ! command -v google-chrome >/dev/null; then
-    apt_install chromium \
-        || say "No Chromium on PATH and none could be installed: the browser tours will be skipped (install chromium)."
+if [ ${#to_test[@]} = 0 ]; then
+    if [ -n "$ODOO_SERIES" ]; then
+        step "Finding Odoo $ODOO_SERIES (ODOO_SERIES)"
+    elif [ -n "${ODOO_SRC:-}" ]; then
+        step "Finding Odoo at ODOO_SRC=$ODOO_SRC"
+    else
+        step "Finding Odoo: the newest of $ODOO_SUPPORTED_SERIES found, else $NEWEST_SERIES fetched"
+    fi
+    if ! locate_odoo; then
+        say "$ODOO_MISSING"
+        say "$ODOO_SKIPPED_LINE"
+        stage_done "Odoo set-up"
+        finish
+    fi
+    to_test=("$SERIES")
 fi
-stage_done "Odoo set-up"
-
-DB="party_test_$(date +%Y%m%d_%H%M%S)_$$"
-DATA_DIR=$RUN_DIR/data
-mkdir -p "$DATA_DIR"
-"$PY" "$ROOT/tools/pgdb.py" create "$DB" || die "Could not create the test database $DB."
-
-step "Installing $ADDONS with demo data into the throw-away database $DB (Odoo at $ODOO_SRC)"
-if ! "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" \
-    -i "$ADDONS" --stop-after-init --no-http --log-level=warn >"$RUN_DIR/install.log" 2>&1 \
-    || grep -qE '(ERROR|CRITICAL) ' "$RUN_DIR/install.log"; then
-    tail -n 60 "$RUN_DIR/install.log"
-    failed+=(install)
-    stage_done install
-    finish
+say "The Odoo suite runs on: ${to_test[*]}"
+already=("${failed[@]}" "${pytest_failed[@]}")
+if [ ${#already[@]} -gt 0 ]; then
+    say "Already failed: ${already[*]}"
 fi
-stage_done install
-
-step "Odoo suite (pytest-odoo, database $DB)"
-if [ ${#failed[@]} -gt 0 ] || [ ${#pytest_failed[@]} -gt 0 ]; then
-    say "Already failed: ${failed[*]} ${pytest_failed[*]}"
-fi
-# --odoo-http serves Odoo for HttpCase and the tours on a free port that
-# pytest-odoo picks itself, so a server already on 8069 is no obstacle.
-pytest_run odoo-suite odoo -p no:cacheprovider \
-    --odoo-database="$DB" --odoo-addons-path="$ODOO_ADDONS_PATH" \
-    --odoo-extra="data-dir=$DATA_DIR" --odoo-log-level=warn --odoo-http \
-    party_points party_ledger tests/integration
-stage_done "Odoo suite"
+setup_browser
+for series in "${to_test[@]}"; do
+    odoo_suite "$series"
+done
 finish

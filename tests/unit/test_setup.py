@@ -1,6 +1,8 @@
 """The set-up itself, on a fresh clone with Odoo hidden: where `make test` and
-`make demo` look for Odoo, what they would fetch, and what they say about
-missing system libraries. No network, no Odoo, no apt-get run for real.
+`make demo` look for Odoo, which series they pick among those found, what
+they would fetch, and what they say about missing system libraries. No
+network, no Odoo (only fake trees holding odoo/release.py), no apt-get run
+for real.
 
 The clone is of this repository, with this checkout's uncommitted tools/
 laid over it, so that nothing of this checkout that git ignores (.venv, a
@@ -108,11 +110,18 @@ def find_odoo(clone, env, *args):
     return result.returncode, " ".join((result.stdout + result.stderr).split())
 
 
-def fake_odoo_repository(path, serie):
-    """A git repository with a 17.0 branch holding just odoo/release.py."""
+def fake_odoo_tree(path, serie):
+    """An Odoo tree as far as finding it goes: just odoo/release.py."""
     (path / "odoo").mkdir(parents=True)
     (path / "odoo" / "release.py").write_text(f'serie = "{serie}"\n')
-    _git("init", "--quiet", "--initial-branch=17.0", cwd=path)
+    return path
+
+
+def fake_odoo_repository(path, serie, branch=None):
+    """A git repository whose branch (the series by default) holds just
+    odoo/release.py of that series."""
+    fake_odoo_tree(path, serie)
+    _git("init", "--quiet", f"--initial-branch={branch or serie}", cwd=path)
     _git("add", ".", cwd=path)
     _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x", cwd=path)
     return f"file://{path}"
@@ -122,16 +131,27 @@ def test_reaches_the_fetch_step_and_says_what_it_would_fetch(clone, env):
     env = dict(env, ODOO_FETCH_DRY_RUN="1")
     del env["XDG_CACHE_HOME"], env["ODOO_GIT_URL"], env["ODOO_ARCHIVE_URL"]
     code, out = find_odoo(clone, env)
-    cache = Path(env["HOME"]) / ".cache" / "party-work" / "odoo-17.0"
+    cache = Path(env["HOME"]) / ".cache" / "party-work" / "odoo-19.0"
     assert code == 1, out
     assert (
-        f"Would fetch: git clone --depth 1 --branch 17.0 "
+        f"Would fetch: git clone --depth 1 --branch 19.0 "
         f"https://github.com/odoo/odoo {cache}" in out
     )
-    assert "odoo_17.0.latest.tar.gz" in out
+    assert "https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz" in out
     assert "dry run" in out
     assert out.endswith(SKIPPED)
     assert not cache.exists()
+
+
+def test_the_series_asked_for_is_the_one_fetched(clone, env):
+    env = dict(env, ODOO_FETCH_DRY_RUN="1", ODOO_SERIES="18.0")
+    del env["ODOO_ARCHIVE_URL"]
+    code, out = find_odoo(clone, env)
+    cache = Path(env["XDG_CACHE_HOME"]) / "party-work" / "odoo-18.0"
+    assert code == 1, out
+    assert f"git clone --depth 1 --branch 18.0 {env['ODOO_GIT_URL']} {cache}" in out
+    assert "odoo_18.0.latest.tar.gz" in out
+    assert "19.0" not in out
 
 
 def test_fetch_off_gives_the_skipped_line(clone, env):
@@ -139,52 +159,81 @@ def test_fetch_off_gives_the_skipped_line(clone, env):
     assert code == 1, out
     assert "turned off by ODOO_FETCH=0" in out
     assert "Fetching" not in out
-    assert "ODOO_SRC=/path/to/odoo-17.0" in out  # how to point it at an Odoo
+    assert "ODOO_SRC=/path/to/odoo-19.0" in out  # how to point it at an Odoo
     assert out.endswith(SKIPPED)
 
 
 def test_nothing_to_fetch_fails_fast_and_says_what_it_tried(clone, env):
     code, out = find_odoo(clone, env)
     assert code == 1, out
-    assert "git clone --depth 1 --branch 17.0" in out
+    assert "git clone --depth 1 --branch 19.0" in out
     assert "then the source archive" in out
     assert out.endswith(SKIPPED)
 
 
 def test_fetched_into_the_cache_then_reused(clone, env, tmp_path):
-    env = dict(env, ODOO_GIT_URL=fake_odoo_repository(tmp_path / "odoo", "17.0"))
-    cache = Path(env["XDG_CACHE_HOME"]) / "party-work" / "odoo-17.0"
+    env = dict(env, ODOO_GIT_URL=fake_odoo_repository(tmp_path / "odoo", "19.0"))
+    cache = Path(env["XDG_CACHE_HOME"]) / "party-work" / "odoo-19.0"
     code, out = find_odoo(clone, env)
     assert code == 0, out
-    assert f"Odoo 17.0: {cache} (fetched)" in out
+    assert f"Odoo 19.0: {cache} (fetched)" in out
     assert (cache / "odoo" / "release.py").is_file()
     code, out = find_odoo(clone, env)
     assert code == 0, out
-    assert f"Odoo 17.0: {cache} (cached checkout)" in out
+    assert f"Odoo 19.0: {cache} (cached checkout)" in out
     assert "Fetching" not in out
 
 
 def test_a_fetched_odoo_of_another_series_is_refused(clone, env, tmp_path):
-    env = dict(env, ODOO_GIT_URL=fake_odoo_repository(tmp_path / "odoo", "16.0"))
-    code, out = find_odoo(clone, env)
+    repository = fake_odoo_repository(tmp_path / "odoo", "16.0", branch="19.0")
+    code, out = find_odoo(clone, dict(env, ODOO_GIT_URL=repository))
     assert code == 1, out
-    assert "what came is Odoo '16.0', not 17.0" in out
+    assert "what came is Odoo '16.0', not 19.0" in out
     assert not list((Path(env["XDG_CACHE_HOME"]) / "party-work").iterdir())
 
 
-def test_only_17_0_for_now(clone, env):
-    code, out = find_odoo(clone, dict(env, ODOO_SERIES="18.0"))
-    assert code == 2
-    assert "run on Odoo 17.0 only" in out
+def test_an_unsupported_series_is_refused(clone, env):
+    code, out = find_odoo(clone, dict(env, ODOO_SERIES="16.0"))
+    assert code == 2, out
+    assert "ODOO_SERIES=16.0: these addons run on Odoo 17.0, 18.0 or 19.0 only" in out
+    assert "Fetching" not in out
+
+
+def test_the_newest_found_wins(clone, env):
+    cache = Path(env["XDG_CACHE_HOME"]) / "party-work"
+    for serie in ("17.0", "18.0"):
+        fake_odoo_tree(cache / f"odoo-{serie}", serie)
+    code, out = find_odoo(clone, env)
+    assert code == 0, out
+    assert out == f"Odoo 18.0: {cache / 'odoo-18.0'} (cached checkout)"
+    code, out = find_odoo(clone, env, "--list")
+    assert code == 0, out
+    assert "Odoo series found: 17.0 18.0" in out
+    # ODOO_SERIES picks another; a tree of the wrong series counts for none
+    code, out = find_odoo(clone, dict(env, ODOO_SERIES="17.0"))
+    assert out == f"Odoo 17.0: {cache / 'odoo-17.0'} (cached checkout)"
+    fake_odoo_tree(cache / "odoo-19.0", "16.0")
+    code, out = find_odoo(clone, env, "--list")
+    assert "Odoo series found: 17.0 18.0 " in out
 
 
 def test_odoo_src_comes_first(clone, env, tmp_path):
-    src = tmp_path / "odoo-src"
-    (src / "odoo").mkdir(parents=True)
-    (src / "odoo" / "release.py").write_text('serie = "17.0"\n')
+    fake_odoo_tree(Path(env["XDG_CACHE_HOME"]) / "party-work" / "odoo-19.0", "19.0")
+    src = fake_odoo_tree(tmp_path / "odoo-src", "17.0")
     code, out = find_odoo(clone, dict(env, ODOO_SRC=str(src)))
     assert code == 0, out
     assert f"Odoo 17.0: {src} (ODOO_SRC)" in out
+    code, out = find_odoo(clone, dict(env, ODOO_SRC=str(src), ODOO_SERIES="18.0"))
+    assert code == 1, out
+    assert f"ODOO_SRC={src} is Odoo 17.0, not 18.0" in out
+
+
+def test_odoo_src_of_an_unsupported_series_is_refused(clone, env, tmp_path):
+    src = fake_odoo_tree(tmp_path / "odoo-src", "16.0")
+    code, out = find_odoo(clone, dict(env, ODOO_SRC=str(src)))
+    assert code == 1, out
+    assert f"ODOO_SRC={src} is Odoo 16.0: these addons run on Odoo 17.0" in out
+    assert out.endswith(SKIPPED)
 
 
 @pytest.fixture

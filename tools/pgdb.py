@@ -7,6 +7,7 @@ does not carry it, so the commands never drop a database they did not create.
     python tools/pgdb.py ping
     python tools/pgdb.py exists NAME      exit 0 if NAME exists, 1 if not
     python tools/pgdb.py create NAME      create NAME and mark it as ours
+    python tools/pgdb.py create NAME OURS create NAME as a copy of OURS
     python tools/pgdb.py drop NAME        drop NAME if it is ours
 """
 
@@ -61,15 +62,23 @@ def exists(name):
         return 0 if _comment(cur, name) is not None else 1
 
 
-def create(name):
+def create(name, template=None):
+    """Create ``name``, empty or as a copy of ``template`` (a database these
+    commands created, that nobody is connected to)."""
     conn = _connect()
     with conn.cursor() as cur:
         if _comment(cur, name) is not None:
             print(f"Database {name} exists already.", file=sys.stderr)
             return 1
+        if template is not None and _comment(cur, template) != MARK:
+            print(
+                f"Database {template} was not created by these commands.",
+                file=sys.stderr,
+            )
+            return 1
         cur.execute(
-            sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
-                sql.Identifier(name)
+            sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template or "template0")
             )
         )
         cur.execute(

@@ -111,13 +111,79 @@ pytest_run() {
     "$@" --junitxml="$xml"
     status=$?
     set -e
-    if [ $status -ne 0 ]; then
+    pytest_counted "$name" "$xml" "$status"
+}
+
+# pytest_counted NAME JUNIT STATUS: count a finished pytest run.
+pytest_counted() {
+    local name=$1 xml=$2 status=$3
+    if [ "$status" -ne 0 ]; then
         if [ -f "$xml" ] && grep -qE '(failures|errors)="[1-9]' "$xml"; then
             pytest_failed+=("$name")
         else
             failed+=("$name")
         fi
     fi
+}
+
+# The Odoo suite runs in PARTY_TEST_JOBS processes at once (default: 2 where
+# the machine has two cores or more), each on its own copy of the installed
+# database: the default paths are shared out as party_points | party_ledger
+# and tests/integration; PARTY_TEST_PATHS runs in one process.
+if [ -z "${PARTY_TEST_JOBS:-}" ]; then
+    PARTY_TEST_JOBS=1
+    if [ -z "${PARTY_TEST_PATHS:-}" ] && [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then
+        PARTY_TEST_JOBS=2
+    fi
+fi
+test_shares() {
+    if [ "$PARTY_TEST_JOBS" -ge 2 ] && [ -z "${PARTY_TEST_PATHS:-}" ]; then
+        SHARES=("party_points" "party_ledger tests/integration")
+    else
+        SHARES=("${TEST_PATHS[*]}")
+    fi
+}
+
+# odoo_suite_run SERIES DATA_DIR: the Odoo suite on $DB (and its copies),
+# its shares at once; their output is shown share after share.
+odoo_suite_run() {
+    local series=$1 data_dir=$2 i db status pids=() dbs=() paths
+    test_shares
+    for i in "${!SHARES[@]}"; do
+        db=$DB
+        if [ "$i" -gt 0 ]; then
+            db="${DB}_$i"
+            pgdb create "$db" "$DB" || die "Could not copy the test database $DB."
+            if [ -d "$data_dir/filestore/$DB" ]; then
+                cp -a "$data_dir/filestore/$DB" "$data_dir/filestore/$db"
+            fi
+        fi
+        dbs+=("$db")
+    done
+    for i in "${!SHARES[@]}"; do
+        read -r -a paths <<<"${SHARES[$i]}"
+        # --odoo-http serves Odoo for HttpCase and the tours on a free port
+        # that pytest-odoo picks itself, so a server already on 8069 (or the
+        # other share's) is no obstacle.
+        "${ODOO_PYTHON[@]}" -m pytest -p no:cacheprovider \
+            --odoo-database="${dbs[$i]}" --odoo-addons-path="$ODOO_ADDONS_PATH" \
+            --odoo-extra="data-dir=$data_dir" --odoo-log-level=warn --odoo-http \
+            --junitxml="$RUN_DIR/odoo-$series-$i.xml" "${paths[@]}" \
+            >"$RUN_DIR/suite-$series-$i.log" 2>&1 &
+        pids+=($!)
+    done
+    for i in "${!SHARES[@]}"; do
+        set +e
+        wait "${pids[$i]}"
+        status=$?
+        set -e
+        say "--- ${SHARES[$i]} ---"
+        cat "$RUN_DIR/suite-$series-$i.log"
+        pytest_counted "odoo-suite ($series: ${SHARES[$i]})" "$RUN_DIR/odoo-$series-$i.xml" "$status"
+        if [ "$i" -gt 0 ]; then
+            pgdb drop "${dbs[$i]}" || true
+        fi
+    done
 }
 
 # Browser tours need Chromium; install it where we may.
@@ -135,7 +201,7 @@ setup_browser() {
 odoo_suite() {
     local series=$1 since=$SECONDS checks_before=${#failed[@]}
     odoo_suite_steps "$series"
-    series_lines+=("Odoo $series: $(junit_totals $((${#failed[@]} - checks_before)) "$RUN_DIR/odoo-$series.xml") ($((SECONDS - since)) s)")
+    series_lines+=("Odoo $series: $(junit_totals $((${#failed[@]} - checks_before)) "$RUN_DIR/odoo-$series"-*.xml) ($((SECONDS - since)) s)")
 }
 
 odoo_suite_steps() {
@@ -163,14 +229,9 @@ odoo_suite_steps() {
         stage_done "Odoo $series install"
     else
         stage_done "Odoo $series install"
-        step "Odoo $series: the Odoo suite (pytest-odoo, database $DB): ${TEST_PATHS[*]}"
-        # --odoo-http serves Odoo for HttpCase and the tours on a free port
-        # that pytest-odoo picks itself, so a server already on 8069 is no
-        # obstacle.
-        pytest_run "odoo-suite ($series)" "odoo-$series" "${ODOO_PYTHON[@]}" -m pytest -p no:cacheprovider \
-            --odoo-database="$DB" --odoo-addons-path="$ODOO_ADDONS_PATH" \
-            --odoo-extra="data-dir=$data_dir" --odoo-log-level=warn --odoo-http \
-            "${TEST_PATHS[@]}"
+        test_shares
+        step "Odoo $series: the Odoo suite (pytest-odoo, database $DB, ${#SHARES[@]} at once): ${TEST_PATHS[*]}"
+        odoo_suite_run "$series" "$data_dir"
         stage_done "Odoo $series suite"
     fi
     pgdb drop "$DB" || true
@@ -182,9 +243,23 @@ stage_done "set-up (.venv)"
 
 step "Static checks: pylint-odoo (once per series: $ODOO_SUPPORTED_SERIES), OCA module and PO checks, ruff, translations"
 # pylint once per series (see .pylintrc): its checks depend on the series.
+# The three runs at once, their output shown one after the other.
+pylint_pids=()
 for series in $ODOO_SUPPORTED_SERIES; do
-    run "pylint ($series)" "$PY" -m pylint --rcfile="$ROOT/.pylintrc" \
-        --valid-odoo-versions="$series" --disable=prefer-env-translation party_points party_ledger
+    "$PY" -m pylint --rcfile="$ROOT/.pylintrc" --valid-odoo-versions="$series" \
+        --disable=prefer-env-translation party_points party_ledger \
+        >"$RUN_DIR/pylint-$series.log" 2>&1 &
+    pylint_pids+=($!)
+done
+i=0
+for series in $ODOO_SUPPORTED_SERIES; do
+    set +e
+    wait "${pylint_pids[$i]}"
+    status=$?
+    set -e
+    cat "$RUN_DIR/pylint-$series.log"
+    [ "$status" = 0 ] || failed+=("pylint ($series)")
+    i=$((i + 1))
 done
 run oca-checks-odoo-module "$VENV/bin/oca-checks-odoo-module" party_points party_ledger
 run oca-checks-po "$VENV/bin/oca-checks-po" party_points/i18n/* party_ledger/i18n/*

@@ -397,6 +397,11 @@ class PartyPointsEntry(models.Model):
 
     @api.constrains("member_id", "rule_id", "date", "quantity", "state")
     def _check_duplicate(self):
+        # The refusal of the record rules comes first: the message below
+        # would tell someone who may not see these entries that others exist
+        # (Odoo checks constraints before the rules on create).
+        if not self.env.su:
+            self.check_access_rule("read")
         # Entries from the suggestion ledger stand for one item each (the
         # ledger creates one per item), so two on the same day are two deeds.
         live = self.filtered(

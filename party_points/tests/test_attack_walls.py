@@ -123,7 +123,7 @@ class TestAttackWalls(PointsCase, HttpCase):
             self.assertFalse(as_other.search([("id", "=", record.id)]), record._name)
             with self.assertRaises(AccessError, msg=record._name):
                 as_other.read(["display_name"])
-            groups = as_other.read_group([], ["company_id:count"], ["company_id"])
+            groups = as_other.read_group([], ["id:count"], ["company_id"])
             self.assertNotIn(
                 self.env.company.id,
                 [group["company_id"] and group["company_id"][0] for group in groups],

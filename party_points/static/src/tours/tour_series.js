@@ -4,7 +4,7 @@ import {session} from "@web/session";
 // The tours are written as Odoo 18.0 and later run them: every step says
 // what it does (run: "click", "edit <text>", a function given the step's
 // anchor element as this.anchor), a step without run only waits for its
-// trigger. Odoo 17.0 names these differently; partyTour() tells the tour to
+// trigger; in_modal is the one 17.0 key they keep. Odoo 17.0 names these differently; partyTour() tells the tour to
 // the series that runs it (see docs/series.md).
 const SERIES = (session.server_version_info || [17])[0];
 
@@ -27,9 +27,16 @@ function stepFor17(step) {
     return step;
 }
 
+// in_modal: false (look for the trigger outside an open dialog too) is a
+// 17.0 key; later series look everywhere and refuse the key.
+function stepForNewer(step) {
+    const {in_modal, ...newer} = step; // eslint-disable-line no-unused-vars
+    return newer;
+}
+
 export function partyTour(definition) {
     if (SERIES >= 18) {
-        return definition;
+        return {...definition, steps: () => definition.steps().map(stepForNewer)};
     }
     return {
         ...definition,

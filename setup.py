@@ -1,5 +1,6 @@
 """Install both addons as ``odoo.addons.party_points`` and
-``odoo.addons.party_ledger`` beside an installed Odoo 17.0 (``pip install .``).
+``odoo.addons.party_ledger`` beside an installed Odoo 17.0, 18.0 or 19.0
+(``pip install .``).
 
 Odoo finds addons installed this way by itself: ``odoo.addons`` is a namespace
 that extends over every ``odoo/addons`` folder on ``sys.path``.
@@ -47,7 +48,7 @@ points = manifest("party_points")
 setup(
     name="odoo-addons-party-work",
     version=points["version"],
-    description="Party member points and the suggestion ledger for Odoo 17.0",
+    description="Party member points and the suggestion ledger for Odoo 17.0 to 19.0",
     long_description=(HERE / "README.md").read_text("utf-8"),
     long_description_content_type="text/markdown",
     license="LGPL-3",

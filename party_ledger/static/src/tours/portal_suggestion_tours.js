@@ -10,6 +10,7 @@ registry.category("web_tour.tours").add("party_ledger_portal_raise", partyTour({
             content: "Open the suggestion form",
             trigger: "a[href='/my/suggestions/new']",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "Give a title",
@@ -25,6 +26,7 @@ registry.category("web_tour.tours").add("party_ledger_portal_raise", partyTour({
             content: "Submit",
             trigger: "form.o_party_suggestion_form button[type=submit]",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The new item is shown",
@@ -51,6 +53,7 @@ registry.category("web_tour.tours").add("party_ledger_portal_feedback", partyTou
             content: "Send the feedback",
             trigger: "form.o_party_feedback_form button[type=submit]",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The item is back in progress",

@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("party_points_record_entry", partyTour({
         },
         {
             content: "Search the member field",
-            trigger: ".o_searchview_autocomplete li:contains('Member Sun')",
+            trigger: ".o_searchview_autocomplete .dropdown-item:contains('Member Sun')",
             run: "click",
         },
         {
@@ -45,6 +45,11 @@ registry.category("web_tour.tours").add("party_points_record_entry", partyTour({
         {
             content: "Pick the rule",
             trigger: ".o-autocomplete--dropdown-menu a:contains('ABSENT')",
+            run: "click",
+        },
+        {
+            content: "Open the date (a filled date is a button until then, since 19.0)",
+            trigger: ".o_field_widget[name=date] .o_input",
             run: "click",
         },
         {

@@ -34,6 +34,11 @@ tours.add("party_points_internal_claim", partyTour({
             run: "click",
         },
         {
+            content: "Open the date (a filled date is a button until then, since 19.0)",
+            trigger: ".o_field_widget[name=date] .o_input",
+            run: "click",
+        },
+        {
             content: "The day of the meeting",
             trigger: ".o_field_widget[name=date] input",
             run: "edit 02/12/2031",

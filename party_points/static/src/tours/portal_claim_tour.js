@@ -11,6 +11,7 @@ registry.category("web_tour.tours").add("party_points_portal_claim", partyTour({
             content: "Open the claim form",
             trigger: "a.o_party_claim_button",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "Choose the branch meeting",
@@ -37,6 +38,7 @@ registry.category("web_tour.tours").add("party_points_portal_claim", partyTour({
             content: "Submit the claim",
             trigger: "form.o_party_claim_form button[type=submit]",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The claim waits for approval",

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.party_points import compat
+
 from ..models.party_suggestion import SATISFACTIONS
 
 MODES = [
@@ -18,7 +20,7 @@ class PartySuggestionWizard(models.TransientModel):
     the employee's feedback or a cancel reason."""
 
     _name = "party.suggestion.wizard"
-    _inherit = ["party.input.mixin"]
+    _inherit = ["party.input.mixin"] + compat.HR_MIXIN
     _description = "Suggestion Ledger Action"
 
     suggestion_id = fields.Many2one("party.suggestion", ondelete="cascade")

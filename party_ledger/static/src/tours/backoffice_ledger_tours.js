@@ -177,6 +177,11 @@ tours.add("party_ledger_export", partyTour({
     url: "/web#action=party_ledger.party_suggestion_export_action",
     steps: () => [
         {
+            content: "Open the start date (a filled date is a button until then, since 19.0)",
+            trigger: ".o_field_widget[name=date_from] .o_input",
+            run: "click",
+        },
+        {
             content: "From the first day of 2026",
             trigger: ".o_field_widget[name=date_from] input",
             run: "edit 01/01/2026",

@@ -452,6 +452,12 @@ prepare_odoo() {
     else
         ODOO_BIN=("${ODOO_PYTHON[@]}" -m odoo)
     fi
+    # Demo data comes with an install by default before 19.0; since, only
+    # when asked for.
+    ODOO_WITH_DEMO=()
+    if [ "${SERIES%%.*}" -ge 19 ]; then
+        ODOO_WITH_DEMO=(--with-demo)
+    fi
     ODOO_ADDONS_PATH="$ODOO_TREE/odoo/addons"
     [ -d "$ODOO_TREE/addons" ] && ODOO_ADDONS_PATH="$ODOO_TREE/addons,$ODOO_ADDONS_PATH"
     ODOO_ADDONS_PATH="$ODOO_ADDONS_PATH,$ROOT"

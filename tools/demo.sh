@@ -32,7 +32,7 @@ fi
 # nothing changed since the last run.
 if [ ! -f "$STAMP" ] || [ -n "$(find party_points party_ledger -newer "$STAMP" -type f -print -quit)" ]; then
     step "Installing both apps with demo data and Chinese (zh_CN) into $DB (Odoo $SERIES)"
-    odoo -i "$ADDONS" --load-language=zh_CN --stop-after-init --no-http --log-level=warn \
+    odoo -i "$ADDONS" "${ODOO_WITH_DEMO[@]}" --load-language=zh_CN --stop-after-init --no-http --log-level=warn \
         || die "Installing the apps into $DB failed (see above); RESET=1 make demo starts afresh."
     odoo_shell --no-http --log-level=warn <tools/demo_setup.py >/dev/null
     touch "$STAMP"

@@ -29,7 +29,7 @@ if ! pgdb exists "$DB"; then
 fi
 if [ ! -f "$STAMP" ] || [ -n "$(find party_points party_ledger -newer "$STAMP" -type f -print -quit)" ]; then
     step "Installing both apps with demo data and Chinese (zh_CN) into $DB (Odoo $SERIES)"
-    odoo -i "$ADDONS" -u "$ADDONS" --load-language=zh_CN --stop-after-init --no-http --log-level=warn \
+    odoo -i "$ADDONS" -u "$ADDONS" "${ODOO_WITH_DEMO[@]}" --load-language=zh_CN --stop-after-init --no-http --log-level=warn \
         || die "Installing the apps into $DB failed (see above)."
     "${ODOO_BIN[@]}" shell --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" \
         --no-http --log-level=warn <tools/demo_setup.py >/dev/null

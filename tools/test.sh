@@ -222,7 +222,7 @@ odoo_suite_steps() {
     pgdb create "$DB" || die "Could not create the test database $DB."
     step "Odoo $series: installing $ADDONS with demo data into the throw-away database $DB"
     if ! "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$data_dir" -d "$DB" \
-        -i "$ADDONS" --stop-after-init --no-http --log-level=warn >"$log" 2>&1 \
+        -i "$ADDONS" "${ODOO_WITH_DEMO[@]}" --stop-after-init --no-http --log-level=warn >"$log" 2>&1 \
         || grep -qE '(ERROR|CRITICAL) ' "$log"; then
         tail -n 60 "$log"
         failed+=("install ($series)")

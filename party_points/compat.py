@@ -76,8 +76,6 @@ def xmlrpc_dumps(value):
     else:
         import xmlrpc.client
 
-        from odoo.addons.base.controllers import rpc  # noqa: F401 (installs it)
-
         return xmlrpc.client.dumps((value,), methodresponse=1, allow_none=False)
     return dumps((value,))
 

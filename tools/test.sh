@@ -164,10 +164,12 @@ odoo_suite_run() {
         read -r -a paths <<<"${SHARES[$i]}"
         # --odoo-http serves Odoo for HttpCase and the tours on a free port
         # that pytest-odoo picks itself, so a server already on 8069 (or the
-        # other share's) is no obstacle.
+        # other share's) is no obstacle; each share has its own temporary
+        # folder (pytest prunes the folders of other sessions it finds).
         "${ODOO_PYTHON[@]}" -m pytest -p no:cacheprovider \
             --odoo-database="${dbs[$i]}" --odoo-addons-path="$ODOO_ADDONS_PATH" \
             --odoo-extra="data-dir=$data_dir" --odoo-log-level=warn --odoo-http \
+            --basetemp="$RUN_DIR/tmp-$series-$i" \
             --junitxml="$RUN_DIR/odoo-$series-$i.xml" "${paths[@]}" \
             >"$RUN_DIR/suite-$series-$i.log" 2>&1 &
         pids+=($!)

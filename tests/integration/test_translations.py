@@ -9,11 +9,20 @@ import polib
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
+from odoo.addons.party_points import compat
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @tagged("post_install", "-at_install")
 class TestTranslationTemplates(TransactionCase):
+    def setUp(self):
+        super().setUp()
+        # The templates are exported by 17.0 (make i18n); later series name
+        # a few technical models of their own (hr.mixin, privileges).
+        if compat.SERIES != 17:
+            self.skipTest("the translation templates are exported on 17.0")
+
     def _check(self, addon):
         # Demo records are written in Chinese and are not translated (their
         # ids end in _demo, as OCA names them).

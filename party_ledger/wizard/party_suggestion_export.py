@@ -108,5 +108,5 @@ class PartySuggestionExport(models.TransientModel):
         return {
             "type": "ir.actions.act_url",
             "url": f"/party_ledger/export/suggestions?{urlencode(params)}",
-            "target": "download",
+            "target": "self",
         }

@@ -138,5 +138,5 @@ class PartyPointsExport(models.TransientModel):
         return {
             "type": "ir.actions.act_url",
             "url": f"/party_points/export/{self.kind}?{urlencode(params)}",
-            "target": "download",
+            "target": "self",
         }

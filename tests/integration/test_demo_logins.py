@@ -5,6 +5,8 @@ from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.party_points import compat
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,7 +23,9 @@ class TestDemoLogins(TransactionCase):
         for row in rows:
             user = self.env["res.users"].search([("login", "=", row["login"])])
             self.assertTrue(user, f"no demo user {row['login']}")
-            # raises AccessDenied when the password is wrong
-            user.with_user(user)._check_credentials(
-                row["password"], {"interactive": False}
-            )
+            # raises AccessDenied when the password is wrong (a credential
+            # is a dict since 18.0)
+            credential = row["password"]
+            if compat.SERIES >= 18:
+                credential = {"type": "password", "password": credential}
+            user.with_user(user)._check_credentials(credential, {"interactive": False})

@@ -241,20 +241,44 @@ def _employees(cr, shape, size, company, uid, leaves, year):
             "count": count,
         },
     )
+    # Other required columns (they differ by series: marital since 18.0)
+    # take the values the ORM would give them.
+    written = {
+        "resource_id", "name", "company_id", "resource_calendar_id",
+        "employee_type", "active", "barcode", "work_permit_scheduled_activity",
+    }  # fmt: skip
+    Employee = company.env["hr.employee"]
+    required = [
+        name
+        for name, field in Employee._fields.items()
+        if field.store
+        and field.required
+        and field.column_type
+        and not field.compute
+        and name not in written
+    ]
+    defaults = Employee.default_get(required)
+    extra = [name for name in required if defaults.get(name) is not None]
     cr.execute(
-        """
+        SQL(
+            """
         INSERT INTO hr_employee (resource_id, name, company_id,
                                  resource_calendar_id, employee_type, active,
                                  barcode, work_permit_scheduled_activity,
-                                 create_uid, write_uid, create_date, write_date)
+                                 create_uid, write_uid, create_date, write_date%s)
         SELECT r.id, r.name, r.company_id, r.calendar_id, 'employee', TRUE,
                'JN' || lpad((row_number() OVER (ORDER BY r.id))::text, 6, '0'),
-               FALSE, %(uid)s, %(uid)s, now(), now()
+               FALSE, %s, %s, now(), now()%s
         FROM resource_resource r
-        WHERE r.company_id = %(company)s
+        WHERE r.company_id = %s
         ORDER BY r.id
         """,
-        {"company": company.id, "uid": uid},
+            SQL("").join(SQL(", %s", SQL.identifier(name)) for name in extra),
+            uid,
+            uid,
+            SQL("").join(SQL(", %s", defaults[name]) for name in extra),
+            company.id,
+        )
     )
     types = shape["member_types"]
     cr.execute(

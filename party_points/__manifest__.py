@@ -40,6 +40,7 @@
         "web.assets_backend": [
             "party_points/static/src/board/*",
             "party_points/static/src/evidence/*",
+            "party_points/static/src/download/*",
         ],
         "web.assets_tests": [
             "party_points/static/src/tours/*.js",

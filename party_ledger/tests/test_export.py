@@ -268,7 +268,7 @@ class TestSuggestionExport(ExportCase):
             }
         )
         self.assertEqual(
-            wizard.action_export()["url"],
+            wizard.action_export()["params"]["url"],
             "/party_ledger/export/suggestions?date_from=2026-03-01"
             f"&date_to=2026-03-31&branch_ids={self.branch_a.id}",
         )

@@ -106,7 +106,7 @@ class PartySuggestionExport(models.TransientModel):
         if self.branch_ids:
             params["branch_ids"] = ",".join(str(id_) for id_ in self.branch_ids.ids)
         return {
-            "type": "ir.actions.act_url",
-            "url": f"/party_ledger/export/suggestions?{urlencode(params)}",
-            "target": "self",
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {"url": f"/party_ledger/export/suggestions?{urlencode(params)}"},
         }

@@ -390,9 +390,9 @@ class TestPointsExport(PointsCase):
             }
         )
         action = wizard.action_export()
-        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertEqual(action["tag"], "party_points.download")
         self.assertEqual(
-            action["url"],
+            action["params"]["url"],
             f"/party_points/export/member?period_id={self.period.id}"
             f"&member_id={self.member_a1.id}",
         )

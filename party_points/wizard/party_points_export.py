@@ -136,7 +136,7 @@ class PartyPointsExport(models.TransientModel):
         if self.member_id:
             params["member_id"] = self.member_id.id
         return {
-            "type": "ir.actions.act_url",
-            "url": f"/party_points/export/{self.kind}?{urlencode(params)}",
-            "target": "self",
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {"url": f"/party_points/export/{self.kind}?{urlencode(params)}"},
         }

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _odoo_cmd(*args, command=()):
-    src = Path(odoo.__file__).resolve().parent.parent
+    # (odoo/release.py: since 19.0 odoo is a namespace package, without __file__)
+    src = Path(odoo.release.__file__).resolve().parents[1]
     runner = (
         [sys.executable, str(src / "odoo-bin")]
         if (src / "odoo-bin").is_file()

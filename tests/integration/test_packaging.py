@@ -40,7 +40,8 @@ def test_pip_install_beside_odoo(tmp_path):
         assert (base / "__manifest__.py").is_file()
         assert (base / "i18n" / "zh_CN.po").is_file()
         assert (base / "static" / "description" / "icon.png").is_file()
-    odoo_src = Path(sys.modules["odoo"].__file__).resolve().parents[1]
+    # (odoo/release.py: since 19.0 odoo is a namespace package, without __file__)
+    odoo_src = Path(sys.modules["odoo.release"].__file__).resolve().parents[1]
     probe = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=tmp_path,

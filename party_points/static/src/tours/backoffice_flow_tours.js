@@ -272,8 +272,6 @@ tours.add("party_points_export", partyTour({
         {
             content: "Export",
             trigger: "button[name=action_export]",
-            // (the download goes through the page's own location)
-            expectUnloadPage: true,
             run: function () {
                 this.anchor.click();
                 // the browser asks for the file; give the request time to

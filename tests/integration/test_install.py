@@ -21,9 +21,12 @@ def _odoo_cmd(*args, command=()):
         if (src / "odoo-bin").is_file()
         else [sys.executable, "-m", "odoo"]
     )
+    addons_path = config["addons_path"]
+    if not isinstance(addons_path, str):  # a list since 19.0
+        addons_path = ",".join(addons_path)
     return runner + [
         *command,
-        f"--addons-path={config['addons_path']}",
+        f"--addons-path={addons_path}",
         f"--data-dir={config['data_dir']}",
         *args,
     ]

@@ -11,8 +11,14 @@ from ..lib.series_views import arch_for_series, view_mode_for_series
 _OWN_PREFIX = "party_"
 
 
-def _own(data):
-    return (data.get("xml_id") or "").startswith(_OWN_PREFIX)
+def _own_values(data_list):
+    """The values of the records in ``data_list`` that this project's data
+    files load (others are left as their modules wrote them)."""
+    return (
+        data["values"]
+        for data in data_list
+        if (data.get("xml_id") or "").startswith(_OWN_PREFIX)
+    )
 
 
 class Base(models.AbstractModel):
@@ -22,10 +28,7 @@ class Base(models.AbstractModel):
     def _load_records(self, data_list, update=False):
         # Fields 19.0 renamed, as the data files name them (17.0 and 18.0).
         if compat.SERIES >= 19:
-            for data in data_list:
-                if not _own(data):
-                    continue
-                values = data["values"]
+            for values in _own_values(data_list):
                 for old, new in compat.RENAMED_FIELDS.get(self._name, {}).items():
                     if old in values:
                         values[new] = values.pop(old)
@@ -38,13 +41,8 @@ class IrUiView(models.Model):
     @api.model
     def _load_records(self, data_list, update=False):
         if compat.SERIES < 18:
-            for data in data_list:
-                values = data["values"]
-                if (
-                    not _own(data)
-                    or not values.get("arch")
-                    or values.get("type") == "qweb"
-                ):
+            for values in _own_values(data_list):
+                if not values.get("arch") or values.get("type") == "qweb":
                     continue
                 model = (
                     values.get("model") or self.browse(values.get("inherit_id")).model
@@ -61,10 +59,7 @@ class IrActionsActWindow(models.Model):
 
     @api.model
     def _load_records(self, data_list, update=False):
-        for data in data_list:
-            values = data["values"]
-            if not _own(data):
-                continue
+        for values in _own_values(data_list):
             if compat.SERIES < 19 and values.get("res_model") == "res.config.settings":
                 # (settings open "inline" before 19.0, which dropped that target)
                 values.setdefault("target", "inline")
@@ -88,9 +83,8 @@ class IrCron(models.Model):
         # A 17.0 job runs as many times as numbercall says (1 by default);
         # since 18.0 every job repeats until it is archived.
         if compat.SERIES < 18:
-            for data in data_list:
-                if _own(data):
-                    data["values"].setdefault("numbercall", -1)
+            for values in _own_values(data_list):
+                values.setdefault("numbercall", -1)
         return super()._load_records(data_list, update=update)
 
 
@@ -104,10 +98,7 @@ class ResGroups(models.Model):
         # category the groups name gets its privilege (same external id,
         # suffixed _privilege).
         if compat.SERIES >= 19:
-            for data in data_list:
-                if not _own(data):
-                    continue
-                values = data["values"]
+            for values in _own_values(data_list):
                 if values.get("category_id"):
                     values["privilege_id"] = self._party_privilege(
                         values.pop("category_id"), update

@@ -135,6 +135,10 @@ class TestBoardData(BoardCase):
 
         count()  # caches (groups, rules, translations)
         small = count()
+        # Ten more members may cost a query or two more or less, by what
+        # Odoo happens to hold of the user and their companies (seen on
+        # 19.0 after a long test run); a query per member would cost ten.
+        headroom = 2
         Employee, Member = self.env["hr.employee"], self.env["party.member"]
         members = Member.create(
             [
@@ -142,7 +146,7 @@ class TestBoardData(BoardCase):
                     "employee_id": Employee.create({"name": f"Extra {index}"}).id,
                     "branch_id": self.branch_a.id,
                 }
-                for index in range(6)
+                for index in range(10)
             ]
         )
         self.env["party.points.entry"].create(
@@ -155,8 +159,8 @@ class TestBoardData(BoardCase):
         self.env.invalidate_all()
         with self.assertQueryCount(BOARD_QUERIES):
             data = self.board(self.officer_a)
-        self.assertEqual(self.tile(data, "claims")["value"], 8)
-        self.assertEqual(count(), small)
+        self.assertEqual(self.tile(data, "claims")["value"], 12)
+        self.assertLessEqual(count(), small + headroom)
 
     def test_bulk_approve_from_the_tile(self):
         domain = self.tile(self.board(self.officer_a), "claims")["action"]["domain"]

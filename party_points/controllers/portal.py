@@ -435,7 +435,11 @@ class PartyPortal(CustomerPortal):
                 entry = request.env["party.points.entry"].create(vals)
                 if uploads:
                     attachments = self._portal_attach(uploads, entry)
-                    entry.write({"attachment_ids": [Command.set(attachments.ids)]})
+                    # as superuser, like the files themselves: since 19.0 a
+                    # member may not link attachments they cannot list
+                    entry.sudo().write(
+                        {"attachment_ids": [Command.set(attachments.ids)]}
+                    )
                 entry.action_submit()
         except (AccessError, UserError) as error:
             return self._render_claim_form(member, period, error.args[0], post)

@@ -62,6 +62,8 @@ LOCKED_FIELDS = (
 MEMBER_FIELDS = frozenset(
     {"member_id", "rule_id", "date", "quantity", "description", "attachment_ids"}
 )
+# What makes two entries the same deed (see _check_duplicate).
+DUPLICATE_FIELDS = frozenset({"member_id", "rule_id", "date", "quantity", "state"})
 # Entries notified between two cache resets (see _notify_member).
 NOTIFY_CHUNK = 50
 
@@ -395,13 +397,12 @@ class PartyPointsEntry(models.Model):
                 )
             )
 
-    @api.constrains("member_id", "rule_id", "date", "quantity", "state")
     def _check_duplicate(self):
-        # The refusal of the record rules comes first: the message below
-        # would tell someone who may not see these entries that others exist
-        # (Odoo checks constraints before the rules on create).
-        if not self.env.su:
-            self.check_access_rule("read")
+        """Refuse a second live entry of a member for the same item, day and
+        quantity. Called by create() and write() once the record rules have
+        let the change through (a constraint would run before the rules on
+        create, and tell someone who may not see these entries that others
+        exist)."""
         # Entries from the suggestion ledger stand for one item each (the
         # ledger creates one per item), so two on the same day are two deeds.
         live = self.filtered(
@@ -503,6 +504,7 @@ class PartyPointsEntry(models.Model):
                 )
             )
         records = super().create(vals_list)
+        records._check_duplicate()
         records.filtered(
             lambda entry: entry.state == "approved"
         )._sync_approved_points()
@@ -516,7 +518,10 @@ class PartyPointsEntry(models.Model):
                 )
             if not self._is_officer():
                 self._check_claim_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if DUPLICATE_FIELDS.intersection(vals):
+            self._check_duplicate()
+        return result
 
     def _check_claim_write(self, vals):
         """What a member may change on their own draft claim: not how it came

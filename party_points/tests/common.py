@@ -1,22 +1,7 @@
-import unittest
 from datetime import date
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
-
-from odoo.addons.party_points import compat
-
-# Known gaps on Odoo 19.0 (issue 19 is open for them): the tests stay, and run
-# on 17.0 and 18.0.
-skip_on_19_rule_after_constraint = unittest.skipIf(
-    compat.SERIES >= 19,
-    "19.0 checks constraints before record rules: a member's entry for "
-    "another member is refused by the duplicate check, not the rule",
-)
-skip_on_19_portal_evidence = unittest.skipIf(
-    compat.SERIES >= 19,
-    "19.0: a portal claim with evidence files is not saved yet",
-)
 
 
 class PartyCase(TransactionCase):

@@ -17,7 +17,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import PointsCase, skip_on_19_portal_evidence
+from .common import PointsCase
 from .test_portal import PDF, PNG, PortalPointsCase
 
 NAN, INF = float("nan"), float("inf")
@@ -355,7 +355,6 @@ class TestAttackInputHttp(PortalPointsCase):
         self._login(self.user_me)
         self._assert_claim_refused("too long", description="x" * 10_001)
 
-    @skip_on_19_portal_evidence
     def test_evidence_typed_by_its_content(self):
         self._login(self.user_me)
         self._assert_claim_refused(

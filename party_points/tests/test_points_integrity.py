@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationE
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import PointsCase, skip_on_19_rule_after_constraint
+from .common import PointsCase
 
 
 @tagged("post_install", "-at_install")
@@ -123,7 +123,6 @@ class TestPointsIntegrity(PointsCase):
         entry.with_user(self.officer_a).action_approve()
         self.assertEqual(entry.state, "approved")
 
-    @skip_on_19_rule_after_constraint
     def test_member_sees_and_claims_only_their_own(self):
         own = self._entry(self.member_a1, self.r_meet)
         other = self._entry(self.member_a2, self.r_meet)
@@ -158,7 +157,6 @@ class TestPointsIntegrity(PointsCase):
         with self.assertRaises(AccessError):
             claim.write({"quantity": 2})  # no longer a draft
 
-    @skip_on_19_rule_after_constraint
     def test_officer_works_only_their_branches(self):
         entry_b = self._entry(self.member_b1, self.r_meet, approve=False)
         entry_b.action_submit()

@@ -10,8 +10,6 @@ from odoo import Command, http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import skip_on_19_portal_evidence, skip_on_19_rule_after_constraint
-
 # The smallest files the evidence check recognises by their content.
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = base64.b64decode(
@@ -333,7 +331,6 @@ class TestPortalPoints(PortalPointsCase):
         self.assertNotIn("Plant award", page.text)
         self.assertEqual(self.url_open("/my/points/entries/999999").status_code, 404)
 
-    @skip_on_19_rule_after_constraint
     def test_portal_rules_hold_in_the_orm(self):
         theirs = self._entry(self.member_other, self.r_meet, approve=False)
         mine = self._entry(self.member_me, self.r_meet, approve=False)
@@ -374,7 +371,6 @@ class TestPortalClaims(PortalPointsCase):
         self.assertIn('name="csrf_token"', page)
         self.assertIn('min="2031-01-01"', page)
 
-    @skip_on_19_portal_evidence
     def test_claim_with_evidence_is_submitted(self):
         self._login(self.user_me)
         page = self._claim(

@@ -7,6 +7,8 @@ module that reads ``odoo.release.version_info``; see docs/series.md.
 Everything here goes when the oldest series it serves is dropped.
 """
 
+from contextlib import ExitStack, contextmanager
+
 from odoo import models
 from odoo.release import version_info
 
@@ -115,3 +117,47 @@ def portal_chatter_post(thread, body, **access):
         "post_data": {"body": body, "message_type": "comment"},
         **access,
     }
+
+
+class _StandaloneRequests:
+    """What 19.0's test cursor asks of the running test, for requests served
+    in-process outside a test (the benchmark)."""
+
+    test_cursor_lock_timeout = 60
+
+    def assertCanOpenTestCursor(self):
+        """Every in-process request may open one."""
+
+
+@contextmanager
+def registry_test_mode(registry, cr):
+    """Requests served in-process on ``cr`` (as ``HttpCase`` serves them),
+    for the benchmark's page measures, in a test or not: the registry's own
+    test mode before 19.0, the test framework's patches of the registry
+    since (whose cursors ask the running test, or a stand-in, for leave)."""
+    if SERIES < 19:
+        registry.enter_test_mode(cr)
+        try:
+            yield
+        finally:
+            registry.leave_test_mode()
+        return
+    from unittest.mock import patch
+
+    from odoo.modules import module
+    from odoo.tests.common import BaseCase
+
+    with ExitStack() as stack:
+        if not module.current_test:
+            stack.enter_context(
+                patch.object(module, "current_test", _StandaloneRequests())
+            )
+        else:
+            stack.enter_context(
+                patch.object(module.current_test, "http_request_allow_all", True)
+            )
+        for registry_patch in BaseCase._registry_test_mode_patches(
+            cr=cr, registry=registry
+        ):
+            stack.enter_context(registry_patch)
+        yield

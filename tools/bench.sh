@@ -40,7 +40,7 @@ install_db() {
         step "Creating $db and installing $ADDONS (without demo data, Odoo $SERIES)"
         pgdb create "$db"
         if ! "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$db" \
-            -i "$ADDONS" --without-demo=all --stop-after-init --no-http --log-level=warn; then
+            -i "$ADDONS" "${ODOO_WITHOUT_DEMO[@]}" --stop-after-init --no-http --log-level=warn; then
             pgdb drop "$db"
             die "Installing the addons into $db failed (see above)."
         fi

@@ -417,9 +417,9 @@ locate_odoo() {
 }
 
 # prepare_odoo, after locate_series: sets ODOO_PYTHON (a command that runs
-# Python with Odoo $SERIES importable), ODOO_BIN (one that runs that Odoo)
-# and ODOO_ADDONS_PATH. The Odoo $PYTHON imports (found so or as ODOO_SRC)
-# runs in .venv (setup_venv made it). Any other tree runs in a virtualenv of
+# Python with Odoo $SERIES importable), ODOO_BIN (one that runs that Odoo),
+# ODOO_ADDONS_PATH, and ODOO_WITH_DEMO / ODOO_WITHOUT_DEMO (its install
+# flags). The Odoo $PYTHON imports (found so or as ODOO_SRC) runs in .venv (setup_venv made it). Any other tree runs in a virtualenv of
 # its series in the cache, made here from $PYTHON if absent, that gets the
 # tree's requirements.txt (after the check for the system libraries they
 # build against) and requirements-dev.txt, each once. Returns 1 with
@@ -455,8 +455,10 @@ prepare_odoo() {
     # Demo data comes with an install by default before 19.0; since, only
     # when asked for.
     ODOO_WITH_DEMO=()
+    ODOO_WITHOUT_DEMO=(--without-demo=all)
     if [ "${SERIES%%.*}" -ge 19 ]; then
         ODOO_WITH_DEMO=(--with-demo)
+        ODOO_WITHOUT_DEMO=()
     fi
     ODOO_ADDONS_PATH="$ODOO_TREE/odoo/addons"
     [ -d "$ODOO_TREE/addons" ] && ODOO_ADDONS_PATH="$ODOO_TREE/addons,$ODOO_ADDONS_PATH"

@@ -20,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 pgdb create "$DB"
 odoo() { "${ODOO_BIN[@]}" --addons-path="$ODOO_ADDONS_PATH" --data-dir="$DATA_DIR" -d "$DB" --no-http --log-level=warn "$@"; }
-odoo -i "$ADDONS" --without-demo=all --stop-after-init
+odoo -i "$ADDONS" "${ODOO_WITHOUT_DEMO[@]}" --stop-after-init
 for addon in ${ADDONS//,/ }; do
     odoo --i18n-export="$DATA_DIR/$addon.pot" --modules="$addon" --stop-after-init
     # A template whose only change is its timestamp is left alone.

@@ -4,14 +4,12 @@ the product's close and approve working on what it made, and the measures
 of the member page and the exports running on it."""
 
 import importlib.util
-import unittest
 from collections import Counter
 from pathlib import Path
 
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.party_points import compat
 from odoo.addons.party_points.lib import scoring
 
 BENCH = Path(__file__).resolve().parents[2] / "tools" / "bench"
@@ -29,11 +27,6 @@ measures = _load("measures")
 
 
 @tagged("post_install", "-at_install")
-@unittest.skipIf(
-    compat.SERIES >= 19,
-    "the generator writes the employee table of 17.0 and 18.0; 19.0 keeps "
-    "part of it in hr.version (issue 19 is open for it)",
-)
 class TestBenchGenerator(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -210,6 +210,48 @@ def _branches(cr, shape, size, company_id, uid):
     return leaf_ids
 
 
+def _stored(model, name):
+    """Whether ``name`` is a column of ``model``'s table on this series."""
+    field = model._fields.get(name)
+    return bool(field and field.store and field.column_type)
+
+
+def _insert_select(cr, model, uid, values, source):
+    """``INSERT INTO`` ``model``'s table one row per row of ``source`` (an
+    SQL ``FROM ...`` clause): ``values`` maps columns to SQL expressions or
+    plain values, and the other required columns (they differ by series)
+    take the values the ORM would give them."""
+    required = [
+        name
+        for name, field in model._fields.items()
+        if field.store
+        and field.required
+        and field.column_type
+        and not field.compute
+        and name not in values
+    ]
+    defaults = model.default_get(required)
+    values = dict(
+        values,
+        **{name: defaults[name] for name in required if defaults.get(name) is not None},
+    )
+    values.update(
+        create_uid=uid, write_uid=uid, create_date=SQL("now()"), write_date=SQL("now()")
+    )
+    cr.execute(
+        SQL(
+            "INSERT INTO %s (%s) SELECT %s %s",
+            SQL.identifier(model._table),
+            SQL(", ").join(SQL.identifier(name) for name in values),
+            SQL(", ").join(
+                value if isinstance(value, SQL) else SQL("%s", value)
+                for value in values.values()
+            ),
+            source,
+        )
+    )
+
+
 def _employees(cr, shape, size, company, uid, leaves, year):
     """Employees (half again as many as members: suggestions also come from
     the non-members) and the members among them."""
@@ -241,45 +283,61 @@ def _employees(cr, shape, size, company, uid, leaves, year):
             "count": count,
         },
     )
-    # Other required columns (they differ by series: marital since 18.0)
-    # take the values the ORM would give them.
-    written = {
-        "resource_id", "name", "company_id", "resource_calendar_id",
-        "employee_type", "active", "barcode", "work_permit_scheduled_activity",
-    }  # fmt: skip
+    # Since 19.0 the calendar and the type live on the employee's version
+    # (hr.version), one per employee, which the employee points to.
     Employee = company.env["hr.employee"]
-    required = [
-        name
-        for name, field in Employee._fields.items()
-        if field.store
-        and field.required
-        and field.column_type
-        and not field.compute
-        and name not in written
-    ]
-    defaults = Employee.default_get(required)
-    extra = [name for name in required if defaults.get(name) is not None]
-    cr.execute(
-        SQL(
-            """
-        INSERT INTO hr_employee (resource_id, name, company_id,
-                                 resource_calendar_id, employee_type, active,
-                                 barcode, work_permit_scheduled_activity,
-                                 create_uid, write_uid, create_date, write_date%s)
-        SELECT r.id, r.name, r.company_id, r.calendar_id, 'employee', TRUE,
-               'JN' || lpad((row_number() OVER (ORDER BY r.id))::text, 6, '0'),
-               FALSE, %s, %s, now(), now()%s
-        FROM resource_resource r
-        WHERE r.company_id = %s
-        ORDER BY r.id
-        """,
-            SQL("").join(SQL(", %s", SQL.identifier(name)) for name in extra),
-            uid,
-            uid,
-            SQL("").join(SQL(", %s", defaults[name]) for name in extra),
-            company.id,
-        )
+    values = {
+        "resource_calendar_id": SQL("r.calendar_id"),
+        "employee_type": "employee",
+        "active": True,
+        "barcode": SQL(
+            "'JN' || lpad((row_number() OVER (ORDER BY r.id))::text, 6, '0')"
+        ),
+        "work_permit_scheduled_activity": False,
+    }
+    own = {name: value for name, value in values.items() if _stored(Employee, name)}
+    own.update(
+        resource_id=SQL("r.id"), name=SQL("r.name"), company_id=SQL("r.company_id")
     )
+    _insert_select(
+        cr,
+        Employee,
+        uid,
+        own,
+        SQL(
+            "FROM resource_resource r WHERE r.company_id = %s ORDER BY r.id", company.id
+        ),
+    )
+    if "hr.version" in company.env:
+        Version = company.env["hr.version"]
+        versions = {
+            name: value for name, value in values.items() if _stored(Version, name)
+        }
+        versions.update(
+            employee_id=SQL("e.id"),
+            company_id=SQL("e.company_id"),
+            date_version=SQL("%s::date", date(year - 30, 1, 1)),
+            resource_calendar_id=SQL("r.calendar_id"),
+        )
+        _insert_select(
+            cr,
+            Version,
+            uid,
+            versions,
+            SQL(
+                """FROM hr_employee e JOIN resource_resource r ON r.id = e.resource_id
+                WHERE e.company_id = %s ORDER BY e.id""",
+                company.id,
+            ),
+        )
+        cr.execute(
+            """
+            UPDATE hr_employee e SET current_version_id = v.id
+            FROM hr_version v
+            WHERE v.employee_id = e.id AND e.company_id = %s
+            """,
+            [company.id],
+        )
     types = shape["member_types"]
     cr.execute(
         f"""

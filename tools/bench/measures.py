@@ -161,21 +161,20 @@ class Bench:
         env = self.env
         registry = env.registry
         env.flush_all()
-        registry.enter_test_mode(env.cr)
         session = odoo.http.root.session_store.new()
         try:
-            session.update(odoo.http.get_default_session(), db=env.cr.dbname)
-            session.uid = user.id
-            session.login = user.login
-            session.session_token = security.compute_session_token(session, env)
-            session.context = dict(user.context_get())
-            odoo.http.root.session_store.save(session)
-            client = Client(odoo.http.root, use_cookies=False)
-            cookie = {"Cookie": f"session_id={session.sid}"}
-            yield lambda url: client.get(url, headers=cookie)
+            with compat.registry_test_mode(registry, env.cr):
+                session.update(odoo.http.get_default_session(), db=env.cr.dbname)
+                session.uid = user.id
+                session.login = user.login
+                session.session_token = security.compute_session_token(session, env)
+                session.context = dict(user.context_get())
+                odoo.http.root.session_store.save(session)
+                client = Client(odoo.http.root, use_cookies=False)
+                cookie = {"Cookie": f"session_id={session.sid}"}
+                yield lambda url: client.get(url, headers=cookie)
         finally:
             odoo.http.root.session_store.delete(session)
-            registry.leave_test_mode()
             env.invalidate_all()
 
 

@@ -20,7 +20,6 @@ import psycopg2
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import generate
-import measures
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -45,11 +44,10 @@ def parse(argv):
     parser.add_argument(
         "--measure",
         action="append",
-        choices=sorted(measures.MEASURES),
         help="only this measure (repeatable); default: all",
     )
     parser.add_argument("--output", default=str(ROOT / "bench-results.json"))
-    return parser.parse_args(argv)
+    return parser, parser.parse_args(argv)
 
 
 def prepare(env, size):
@@ -109,7 +107,7 @@ def small_size(size):
 
 
 @contextmanager
-def bench_on(database, size, runs):
+def bench_on(measures, database, size, runs):
     """A :class:`measures.Bench` on ``database`` generated at ``size``, as
     the admin working its company; rolled back at the end."""
     registry = odoo.modules.registry.Registry(database)
@@ -156,13 +154,17 @@ def table(rows):
 
 
 def main(argv):
-    args = parse(argv)
+    parser, args = parse(argv)
     databases = ",".join(filter(None, [args.database, args.small_database]))
     # both databases are served to the member page's requests
     config = ["-d", databases, f"--addons-path={args.addons_path}"]
     if args.data_dir:
         config.append(f"--data-dir={args.data_dir}")
     odoo.tools.config.parse_config(config + ["--log-level=warn", "--no-http"])
+    # the measures use the addons, which odoo.addons holds once the
+    # configuration names their path
+    import measures
+
     size = generate.Size(
         branches=args.branches,
         members=args.members,
@@ -171,11 +173,17 @@ def main(argv):
         seed=args.seed,
     )
     wanted = args.measure or list(measures.MEASURES)
+    unknown = set(wanted) - set(measures.MEASURES)
+    if unknown:
+        parser.error(
+            f"unknown measure {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(sorted(measures.MEASURES))}"
+        )
     with ExitStack() as stack:
-        bench = stack.enter_context(bench_on(args.database, size, args.runs))
+        bench = stack.enter_context(bench_on(measures, args.database, size, args.runs))
         if args.small_database and "member page" in wanted:
             bench.small = stack.enter_context(
-                bench_on(args.small_database, small_size(size), args.runs)
+                bench_on(measures, args.small_database, small_size(size), args.runs)
             )
         rows = []
         for name in wanted:

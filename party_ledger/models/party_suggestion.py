@@ -88,6 +88,7 @@ LOCKED_WHEN_CLOSED = {
 }
 
 
+@compat.sql_constraints
 class PartySuggestion(models.Model):
     """An item of the suggestion ledger (意见建议台账), from intake to a
     verified close the employee is satisfied with.
@@ -295,6 +296,17 @@ class PartySuggestion(models.Model):
     company_id = fields.Many2one(
         related="branch_id.company_id", store=True, index=True, string="Company"
     )
+
+    # The number comes from the sequence; whoever may write an item may also
+    # write its number (it is readonly on the form only): the database holds
+    # it unique within the company.
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique (name, company_id)",
+            "Another suggestion of this company already uses this number.",
+        ),
+    ]
 
     # ------------------------------------------------------------------
     # computes

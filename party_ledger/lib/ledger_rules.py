@@ -1,22 +1,18 @@
-"""Deadline clocks and the four rates of the suggestion ledger.
+"""Deadline clocks of the suggestion ledger.
 
 Plain Python (no Odoo import): the models call these functions and
-tests/unit/test_ledger_rules.py checks them with pytest and hypothesis.
+tests/unit/test_ledger_rules.py checks them with pytest and hypothesis. The
+four rates are computed by the SQL view of ``party.suggestion.report``; the
+plain-Python count the tests check it against is party_ledger/tests/rates_oracle.py.
 """
 
 from datetime import date, datetime, timedelta
 
 URGENCIES = ("normal", "urgent", "immediate")
 KINDS = ("explanation", "implementation")
+# Feedback at these levels earns the responsible member serving-the-people
+# points (and counts as satisfied in the satisfaction rate).
 SATISFIED = ("very_satisfied", "satisfied")
-# Many enterprises also count "basically satisfied" (基本满意) as satisfied in
-# the satisfaction rate: a company setting, off by default.
-BASIC = "basic"
-
-
-def satisfied_levels(basic_counts=False):
-    """The satisfaction levels the satisfaction rate counts as satisfied."""
-    return SATISFIED + (BASIC,) if basic_counts else SATISFIED
 
 
 # First-response clock in hours per urgency class (the 12345 rule draft: an
@@ -81,43 +77,6 @@ def reminder_due(deadline, now, reminder_hours=DEFAULT_REMINDER_HOURS):
         return False
     limit = _as_end_of_day(deadline)
     return limit - timedelta(hours=reminder_hours) <= now <= limit
-
-
-def _percent(part, whole):
-    return round(100.0 * part / whole, 2) if whole else 0.0
-
-
-def ledger_rates(items, basic_counts=False):
-    """The four rates of a set of items, in percent.
-
-    ``items`` is an iterable of tuples
-    ``(responded_on_time, closed, closed_on_time, satisfaction)``:
-    cancelled items are left out by the caller.
-
-    - response rate: items answered within the response deadline / all items;
-    - closure rate: closed items / all items;
-    - on-time closure rate: items closed by the deadline / closed items;
-    - satisfaction rate: items rated satisfied or better / rated items
-      (with ``basic_counts``, "basically satisfied" counts as satisfied).
-    """
-    levels = satisfied_levels(basic_counts)
-    total = responded = closed = on_time = rated = satisfied = 0
-    for responded_on_time, is_closed, closed_on_time, satisfaction in items:
-        total += 1
-        responded += bool(responded_on_time)
-        if is_closed:
-            closed += 1
-            on_time += bool(closed_on_time)
-        if satisfaction:
-            rated += 1
-            satisfied += satisfaction in levels
-    return {
-        "count": total,
-        "response_rate": _percent(responded, total),
-        "closure_rate": _percent(closed, total),
-        "on_time_rate": _percent(on_time, closed),
-        "satisfaction_rate": _percent(satisfied, rated),
-    }
 
 
 def first_of_month(day):

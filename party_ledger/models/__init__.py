@@ -5,6 +5,8 @@ from . import party_zone
 from . import party_suggestion_tag
 from . import party_practical_project
 from . import party_suggestion
+from . import party_suggestion_workflow
+from . import party_suggestion_deadlines
 from . import party_board
 from . import party_suggestion_anonymity
 from . import mail_activity

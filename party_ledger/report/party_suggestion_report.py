@@ -14,7 +14,9 @@ class PartySuggestionReport(models.Model):
     response rate and closure rate over all items, on-time closure rate over
     closed items, satisfaction rate over rated items, "basically satisfied"
     counting as satisfied where the company says so
-    (``ledger_rules.ledger_rates`` does the same arithmetic in Python)."""
+    (the one place the rates are computed: the board, the Excel ledger and
+    the pivots read them here; tests/rates_oracle.py counts them in plain
+    Python for the tests to hold this view to)."""
 
     _name = "party.suggestion.report"
     _description = "Suggestion Ledger Analysis"

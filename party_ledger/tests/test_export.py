@@ -11,9 +11,9 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.party_ledger.lib import ledger_rules
 from odoo.addons.party_points import compat
 
+from . import rates_oracle
 from .common import LedgerCase
 
 HEADERS = [
@@ -178,7 +178,7 @@ class TestSuggestionExport(ExportCase):
                 ("Total", None, 4),
             ],
         )
-        # the report's averages are the rates ledger_rules computes
+        # the report's averages are the rates the oracle counts
         for row, items in (
             (rows[0], self.open_item | self.anonymous),
             (rows[1], self.done),
@@ -186,7 +186,7 @@ class TestSuggestionExport(ExportCase):
             (rows[4], self.item_b),
             (rows[5], self.done | self.open_item | self.anonymous | self.item_b),
         ):
-            rates = ledger_rules.ledger_rates(
+            rates = rates_oracle.ledger_rates(
                 (
                     item.responded_on_time,
                     item.state == "done",

@@ -2,8 +2,7 @@ from datetime import timedelta
 
 from odoo.tests import tagged
 
-from odoo.addons.party_ledger.lib import ledger_rules
-
+from . import rates_oracle
 from .common import LedgerCase
 
 
@@ -94,7 +93,7 @@ class TestRates(LedgerCase):
 
     def test_the_report_agrees_with_the_plain_python_rates(self):
         items = self.fixture.filtered(lambda item: item.state != "cancelled")
-        rates = ledger_rules.ledger_rates(
+        rates = rates_oracle.ledger_rates(
             (
                 item.responded_on_time,
                 item.state == "done",

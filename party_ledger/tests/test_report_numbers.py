@@ -2,8 +2,7 @@ from lxml import etree
 
 from odoo.tests import tagged
 
-from odoo.addons.party_ledger.lib import ledger_rules
-
+from . import rates_oracle
 from .common import LedgerCase
 
 RATES = ["response_rate", "closure_rate", "on_time_rate", "satisfaction_rate"]
@@ -39,7 +38,7 @@ class TestReportNumbers(LedgerCase):
             )
             for item in items
         ]
-        self.assertEqual(ledger_rules.ledger_rates(rows)["satisfaction_rate"], 25.0)
+        self.assertEqual(rates_oracle.ledger_rates(rows)["satisfaction_rate"], 25.0)
         # the committee turns the setting on in the ledger settings
         settings = (
             self.env["res.config.settings"]
@@ -52,7 +51,7 @@ class TestReportNumbers(LedgerCase):
         self.env.flush_all()
         self.assertAlmostEqual(self._satisfaction_rate(self.branch_a), 75.0)
         self.assertEqual(
-            ledger_rules.ledger_rates(rows, basic_counts=True)["satisfaction_rate"],
+            rates_oracle.ledger_rates(rows, basic_counts=True)["satisfaction_rate"],
             75.0,
         )
         # another company keeps its own setting

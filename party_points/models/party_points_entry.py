@@ -15,7 +15,6 @@ ORIGINS = [
     ("manual", "Recorded by an Officer"),
     ("claim", "Claimed by the Member"),
     ("import", "Imported"),
-    ("ledger", "Suggestion Ledger"),
     ("activity", "Branch Activity"),
 ]
 STATES = [
@@ -395,6 +394,14 @@ class PartyPointsEntry(models.Model):
                 )
             )
 
+    @api.model
+    def _duplicate_exempt_origins(self):
+        """The origins whose entries the duplicate check below skips: an
+        addon that creates one entry per document of its own (an item, a
+        meeting) adds its origin here, since two such entries on the same
+        day are two deeds. None by default."""
+        return frozenset()
+
     @api.constrains("member_id", "rule_id", "date", "quantity", "state")
     def _check_duplicate(self):
         # The refusal of the record rules comes first: the message below
@@ -402,13 +409,12 @@ class PartyPointsEntry(models.Model):
         # (Odoo checks constraints before the rules on create).
         if not self.env.su:
             self.check_access_rule("read")
-        # Entries from the suggestion ledger stand for one item each (the
-        # ledger creates one per item), so two on the same day are two deeds.
+        exempt = self._duplicate_exempt_origins()
         live = self.filtered(
             lambda entry: (
                 entry.state != "rejected"
                 and not entry.reversal_of_id
-                and entry.origin != "ledger"
+                and entry.origin not in exempt
             )
         )
         if not live:
@@ -421,7 +427,7 @@ class PartyPointsEntry(models.Model):
                 ("state", "!=", "rejected"),
                 ("reversal_of_id", "=", False),
                 ("reversed_by_id", "=", False),
-                ("origin", "!=", "ledger"),
+                ("origin", "not in", list(exempt)),
             ]
         )
         counts = Counter(

@@ -1,6 +1,8 @@
 """Integrity rules: tests that try to break them, as a member, an officer of
 another branch, a manager and through the back door."""
 
+from unittest.mock import patch
+
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -99,29 +101,6 @@ class TestPointsIntegrity(PointsCase):
                         **forged,
                     )
                 )
-
-    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
-        vals = {
-            "member_id": self.member_a1.id,
-            "rule_id": self.r_meet.id,
-            "date": self.day,
-            "origin": "ledger",
-            "state": "submitted",
-        }
-        entry = self.env["party.points.entry"]._workflow_env().create(vals)
-        self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
-        with self.assertRaises(UserError):
-            self.env["party.points.entry"].with_user(self.officer_a).create(
-                dict(vals, quantity=2)
-            )
-        # the superuser alone is no workflow (the seal tightened here)
-        for state in ("submitted", "approved"):
-            with self.assertRaises(UserError):
-                self.env["party.points.entry"].sudo().create(
-                    dict(vals, quantity=3, state=state)
-                )
-        entry.with_user(self.officer_a).action_approve()
-        self.assertEqual(entry.state, "approved")
 
     @skip_on_19_rule_after_constraint
     def test_member_sees_and_claims_only_their_own(self):
@@ -251,6 +230,29 @@ class TestPointsIntegrity(PointsCase):
         # once reversed, the deed may be recorded again correctly
         first.action_reverse("Wrong entry")
         self._entry(self.member_a1, self.r_meet)
+
+    def test_duplicate_check_skips_only_the_origins_its_hook_names(self):
+        """No origin of this addon is exempt from the duplicate check; one
+        that an addon names in _duplicate_exempt_origins() is, on both sides
+        of the comparison."""
+        Entry = self.env["party.points.entry"]
+        exempt = Entry._duplicate_exempt_origins()
+        for origin in ("manual", "claim", "import", "activity"):
+            self.assertNotIn(origin, exempt)
+        self._entry(self.member_a1, self.r_meet, origin="import")
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_meet, approve=False, origin="import")
+        with patch.object(
+            type(Entry),
+            "_duplicate_exempt_origins",
+            lambda model: exempt | {"import"},
+        ):
+            self._entry(self.member_a1, self.r_meet, origin="import")
+            # the exempt entries do not count against one of another origin,
+            # which is still checked against its like
+            self._entry(self.member_a1, self.r_meet)
+            with self.assertRaises(ValidationError):
+                self._entry(self.member_a1, self.r_meet, approve=False)
 
     def test_rule_book_constraints(self):
         with self.assertRaises(ValidationError):

@@ -136,6 +136,18 @@ class PartyPointsPeriod(models.Model):
                 )
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        closed = self.filtered(lambda period: period.state == "closed")
+        if closed:
+            raise UserError(
+                _(
+                    "Period %(period)s is closed: it is kept with its results, "
+                    "the record of the members' scores.",
+                    period=", ".join(closed.mapped("name")),
+                )
+            )
+
     def _compute_counts(self):
         entries = dict(
             self.env["party.points.entry"]._read_group(

@@ -39,7 +39,8 @@ class PartyPointsResult(models.Model):
         "party.member",
         required=True,
         index=True,
-        ondelete="cascade",
+        # a closed period's history: a member with results is archived
+        ondelete="restrict",
         readonly=True,
         check_company=True,
     )

@@ -296,9 +296,60 @@ class TestPointsIntegrity(PointsCase):
         self.period.with_user(self.manager).action_close()
         with self.assertRaises(UserError):
             self.period.ruleset_id = self.ruleset.copy()
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with self.assertRaises(UserError):
             self.period.unlink()
-            self.env.flush_all()
+
+    def test_closed_period_is_kept(self):
+        """A closed period is refused deletion with a sentence, not a
+        database error; an unused open one may go."""
+        self._entry(self.member_a1, self.r_meet)
+        self._close()
+        as_manager = self.period.with_user(self.manager)
+        with self.assertRaisesRegex(UserError, "is closed"):
+            as_manager.unlink()
+        self.assertEqual(self.period.state, "closed")
+        self.assertEqual(
+            len(self.period.result_ids), len(self.period._scored_members())
+        )
+        spare = self.env["party.points.period"].create(
+            {
+                "name": "2032 Q1",
+                "ruleset_id": self.ruleset.id,
+                "date_start": "2032-01-01",
+                "date_end": "2032-03-31",
+                "branch_ids": [Command.set(self.committee.ids)],
+            }
+        )
+        spare.with_user(self.manager).unlink()
+        self.assertFalse(spare.exists())
+
+    def test_member_with_points_history_is_archived_not_deleted(self):
+        """Results keep their member (ondelete restrict): a member with
+        entries or results is archived; one without may be deleted."""
+        self._entry(self.member_a1, self.r_meet)
+        results = self._close()
+        # member A2 has no entry, only the result of the close
+        self.assertFalse(self.member_a2.points_entry_ids)
+        for member in (self.member_a1, self.member_a2):
+            with self.assertRaisesRegex(UserError, "archive"):
+                member.with_user(self.manager).unlink()
+        # the database holds it too, past the ORM
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env.cr.execute(
+                "DELETE FROM party_member WHERE id = %s", [self.member_a2.id]
+            )
+        self.member_a2.with_user(self.manager).action_archive()
+        self.assertFalse(self.member_a2.active)
+        self.assertEqual(results[self.member_a2].member_id, self.member_a2)
+        # a record made by mistake, with no points history, is deleted
+        mistake = self.env["party.member"].create(
+            {
+                "employee_id": self.env["hr.employee"].create({"name": "Typo"}).id,
+                "branch_id": self.branch_b.id,
+            }
+        )
+        mistake.with_user(self.manager).unlink()
+        self.assertFalse(mistake.exists())
 
     def test_claim_needs_evidence_even_when_approved_as_draft(self):
         claim = (

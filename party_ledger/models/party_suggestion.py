@@ -134,7 +134,7 @@ class PartySuggestion(models.Model):
         help="Who raised the item, also when anonymous: only the Party "
         "committee sees it.",
     )
-    is_anonymous = fields.Boolean(string="Anonymous", index=True, tracking=True)
+    is_anonymous = fields.Boolean(string="Anonymous", tracking=True)
     channel = fields.Selection(
         CHANNELS, required=True, default="other", index=True, tracking=True
     )
@@ -252,7 +252,7 @@ class PartySuggestion(models.Model):
     date_feedback = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
     is_supervised = fields.Boolean(
-        string="Supervised", readonly=True, index=True, tracking=True, copy=False
+        string="Supervised", readonly=True, tracking=True, copy=False
     )
     cancel_reason = fields.Text(readonly=True, copy=False)
     points_entry_id = fields.Many2one(
@@ -265,15 +265,12 @@ class PartySuggestion(models.Model):
         help="The serving-the-people points entry this item earned its "
         "responsible Party member.",
     )
-    responded_on_time = fields.Boolean(
-        compute="_compute_on_time", store=True, index=True
-    )
+    responded_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     closed_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     is_overdue = fields.Boolean(
         string="Overdue",
         readonly=True,
         copy=False,
-        index=True,
         help="Set by the hourly deadline check, and when an item closes late.",
     )
     deadline_status = fields.Selection(

@@ -186,7 +186,7 @@ class PartyPointsEntry(models.Model):
         index=True,
     )
     can_review = fields.Boolean(compute="_compute_can_review")
-    company_id = fields.Many2one(related="member_id.company_id", store=True)
+    company_id = fields.Many2one(related="member_id.company_id", store=True, index=True)
 
     _party_number_checks = {
         "quantity": validation.check_quantity,

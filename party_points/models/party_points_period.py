@@ -66,7 +66,7 @@ class PartyPointsPeriod(models.Model):
     entry_count = fields.Integer(compute="_compute_counts")
     result_count = fields.Integer(compute="_compute_counts")
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
     _sql_constraints = [

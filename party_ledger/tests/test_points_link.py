@@ -130,14 +130,18 @@ class TestLedgerOrigin(PointsCase):
     """The entries the ledger creates: their origin, their way in, and the
     duplicate check they are exempt from."""
 
-    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
-        vals = {
+    def _vals(self):
+        """An entry as the ledger creates it for member A1."""
+        return {
             "member_id": self.member_a1.id,
             "rule_id": self.r_meet.id,
             "date": self.day,
             "origin": "ledger",
             "state": "submitted",
         }
+
+    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
+        vals = self._vals()
         entry = self.env["party.points.entry"]._workflow_env().create(vals)
         self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
         with self.assertRaises(UserError):
@@ -158,13 +162,7 @@ class TestLedgerOrigin(PointsCase):
         member are two deeds."""
         Entry = self.env["party.points.entry"]
         self.assertIn("ledger", Entry._duplicate_exempt_origins())
-        vals = {
-            "member_id": self.member_a1.id,
-            "rule_id": self.r_meet.id,
-            "date": self.day,
-            "origin": "ledger",
-            "state": "submitted",
-        }
+        vals = self._vals()
         entries = Entry._workflow_env().create([vals, vals])
         self.assertEqual(entries.mapped("origin"), ["ledger", "ledger"])
         # and they do not count against an officer's entry for the same deed

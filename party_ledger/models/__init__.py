@@ -1,4 +1,5 @@
 from . import res_company
+from . import party_points_entry
 from . import party_points_ruleset
 from . import res_config_settings
 from . import party_zone

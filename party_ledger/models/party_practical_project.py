@@ -276,6 +276,7 @@ class PartyPracticalProject(models.Model):
         return action
 
 
+@compat.sql_constraints
 class PartyPracticalMilestone(models.Model):
     """One month's share of a key project (the monthly task breakdown)."""
 
@@ -301,6 +302,14 @@ class PartyPracticalMilestone(models.Model):
     task = fields.Char(required=True)
     done = fields.Boolean()
     note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "project_month_uniq",
+            "unique (project_id, month)",
+            "A key project has one task per month.",
+        ),
+    ]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -139,7 +139,7 @@ class PartySuggestion(models.Model):
         help="Who raised the item, also when anonymous: only the Party "
         "committee sees it.",
     )
-    is_anonymous = fields.Boolean(string="Anonymous", index=True, tracking=True)
+    is_anonymous = fields.Boolean(string="Anonymous", tracking=True)
     channel = fields.Selection(
         CHANNELS, required=True, default="other", index=True, tracking=True
     )
@@ -258,7 +258,7 @@ class PartySuggestion(models.Model):
     date_feedback = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
     is_supervised = fields.Boolean(
-        string="Supervised", readonly=True, index=True, tracking=True, copy=False
+        string="Supervised", readonly=True, tracking=True, copy=False
     )
     cancel_reason = fields.Text(readonly=True, copy=False)
     points_entry_id = fields.Many2one(
@@ -272,15 +272,12 @@ class PartySuggestion(models.Model):
         "responsible Party member.",
     )
     # what the rates count (party.suggestion.report)
-    responded_on_time = fields.Boolean(
-        compute="_compute_on_time", store=True, index=True
-    )
+    responded_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     closed_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     is_overdue = fields.Boolean(
         string="Overdue",
         readonly=True,
         copy=False,
-        index=True,
         help="Set by the hourly deadline check, and when an item closes late.",
     )
     deadline_status = fields.Selection(

@@ -1,9 +1,7 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
-from odoo.addons.party_points import compat
 
-
-@compat.sql_constraints
 class PartySuggestionTag(models.Model):
     _name = "party.suggestion.tag"
     _inherit = ["party.input.mixin"]
@@ -14,6 +12,14 @@ class PartySuggestionTag(models.Model):
     color = fields.Integer()
     active = fields.Boolean(default=True)
 
-    _sql_constraints = [
-        ("name_uniq", "unique (name)", "A tag with this name already exists."),
-    ]
+    @api.constrains("name")
+    def _check_name_unique(self):
+        # Not a SQL unique: the translated name is a JSON column of all its
+        # languages, where two tags named alike in one language still differ.
+        # Checked in the language the name is written in, archived tags too.
+        Tag = self.with_context(active_test=False)
+        for tag in self:
+            if Tag.search_count(
+                [("name", "=", tag.name), ("id", "!=", tag.id)], limit=1
+            ):
+                raise ValidationError(_("A tag with this name already exists."))

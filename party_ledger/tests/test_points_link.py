@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.party_points.tests.common import PointsCase
@@ -123,3 +123,49 @@ class TestServingPoints(LedgerCase, PointsCase):
             "points_entry_id",
             item.with_user(self.user_emp).fields_get(attributes=["type"]),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLedgerOrigin(PointsCase):
+    """The entries the ledger creates: their origin, their way in, and the
+    duplicate check they are exempt from."""
+
+    def _vals(self):
+        """An entry as the ledger creates it for member A1."""
+        return {
+            "member_id": self.member_a1.id,
+            "rule_id": self.r_meet.id,
+            "date": self.day,
+            "origin": "ledger",
+            "state": "submitted",
+        }
+
+    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
+        vals = self._vals()
+        entry = self.env["party.points.entry"]._workflow_env().create(vals)
+        self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
+        with self.assertRaises(UserError):
+            self.env["party.points.entry"].with_user(self.officer_a).create(
+                dict(vals, quantity=2)
+            )
+        # the superuser alone is no workflow (the seal tightened here)
+        for state in ("submitted", "approved"):
+            with self.assertRaises(UserError):
+                self.env["party.points.entry"].sudo().create(
+                    dict(vals, quantity=3, state=state)
+                )
+        entry.with_user(self.officer_a).action_approve()
+        self.assertEqual(entry.state, "approved")
+
+    def test_ledger_entries_are_exempt_from_the_duplicate_check(self):
+        """One entry per item: two items closed the same day for the same
+        member are two deeds."""
+        Entry = self.env["party.points.entry"]
+        self.assertIn("ledger", Entry._duplicate_exempt_origins())
+        vals = self._vals()
+        entries = Entry._workflow_env().create([vals, vals])
+        self.assertEqual(entries.mapped("origin"), ["ledger", "ledger"])
+        # and they do not count against an officer's entry for the same deed
+        self._entry(self.member_a1, self.r_meet)
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_meet, approve=False)

@@ -63,6 +63,12 @@ class PortalLedgerCase(PortalPointsCase):
 
 @tagged("post_install", "-at_install")
 class TestPortalSuggestions(PortalLedgerCase):
+    def test_home_shows_the_suggestions_card_to_members_and_employees(self):
+        for user in (self.user_me, self.user_worker):
+            self._login(user)
+            page = self.url_open("/my").text
+            self.assertIn('data-placeholder_count="suggestion_count"', page)
+
     def test_list_shows_my_items_with_the_anonymous_ones(self):
         self._item(self.emp_worker, "Broken locker")
         self._item(self.emp_worker, "Shouting foreman", is_anonymous=True)

@@ -1,6 +1,9 @@
+from psycopg2 import IntegrityError
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import LedgerCase
 
@@ -268,3 +271,55 @@ class TestAudit(LedgerCase):
             )
         with self.assertRaisesRegex(ValidationError, "belongs to"):
             self._item(zone_id=self.zone_a.id, branch_id=self.branch_b.id)
+
+
+@tagged("post_install", "-at_install")
+class TestUniqueness(LedgerCase):
+    def test_a_key_project_has_one_task_per_month(self):
+        project = self.env["party.practical.project"].create(
+            {
+                "name": "Night canteen",
+                "branch_id": self.branch_a.id,
+                "milestone_ids": [Command.create({"month": "2026-06-01", "task": "A"})],
+            }
+        )
+        Task = self.env["party.practical.milestone"]
+        # the 17th is cut to the 1st: the same month
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            Task.create({"project_id": project.id, "month": "2026-06-17", "task": "B"})
+            self.env.flush_all()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            project.write(
+                {
+                    "milestone_ids": [
+                        Command.create({"month": "2026-07-01", "task": "C"}),
+                        Command.create({"month": "2026-07-09", "task": "D"}),
+                    ]
+                }
+            )
+            self.env.flush_all()
+        Task.create({"project_id": project.id, "month": "2026-07-17", "task": "B"})
+        other = project.copy({"name": "Day canteen"})
+        Task.create({"project_id": other.id, "month": "2026-06-01", "task": "A"})
+        self.assertEqual(len(project.milestone_ids), 2)
+
+    def test_tag_names_are_unique_in_each_language(self):
+        Tag = self.env["party.suggestion.tag"]
+        safety = Tag.create({"name": "Safety"})
+        with self.assertRaises(ValidationError):
+            Tag.create({"name": "Safety"})
+        with self.assertRaises(ValidationError):
+            Tag.create([{"name": "Canteen"}, {"name": "Canteen"}])
+        canteen = Tag.create({"name": "Canteen"})
+        with self.assertRaises(ValidationError):
+            canteen.name = "Safety"
+        # an archived tag keeps its name
+        safety.action_archive()
+        with self.assertRaises(ValidationError):
+            Tag.create({"name": "Safety"})
+        # the name is compared in the language it is written in
+        self.env["res.lang"]._activate_lang("zh_CN")
+        canteen.with_context(lang="zh_CN").name = "食堂"
+        with self.assertRaises(ValidationError):
+            Tag.with_context(lang="zh_CN").create({"name": "食堂"})
+        Tag.with_context(lang="zh_CN").create({"name": "安全"})

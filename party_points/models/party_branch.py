@@ -101,7 +101,7 @@ class PartyBranch(models.Model):
     member_ids = fields.One2many("party.member", "branch_id", string="Members")
     member_count = fields.Integer(compute="_compute_member_count")
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True, tracking=True)
 

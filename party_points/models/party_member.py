@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import compat
 
@@ -135,6 +135,22 @@ class PartyMember(models.Model):
         if vals.get("branch_id"):
             self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_points_history(self):
+        for model in ("party.points.result", "party.points.entry"):
+            kept = (
+                self.env[model].sudo().search([("member_id", "in", self.ids)], limit=1)
+            )
+            if kept:
+                raise UserError(
+                    _(
+                        "%(member)s has points entries or results: archive the "
+                        "Party record instead of deleting it, so that the points "
+                        "history stays.",
+                        member=kept.member_id.name,
+                    )
+                )
 
     def _compute_points_counts(self):
         entries = dict(

@@ -15,7 +15,6 @@ ORIGINS = [
     ("manual", "Recorded by an Officer"),
     ("claim", "Claimed by the Member"),
     ("import", "Imported"),
-    ("ledger", "Suggestion Ledger"),
     ("activity", "Branch Activity"),
 ]
 STATES = [
@@ -189,7 +188,7 @@ class PartyPointsEntry(models.Model):
         index=True,
     )
     can_review = fields.Boolean(compute="_compute_can_review")
-    company_id = fields.Many2one(related="member_id.company_id", store=True)
+    company_id = fields.Many2one(related="member_id.company_id", store=True, index=True)
 
     _party_number_checks = {
         "quantity": validation.check_quantity,
@@ -397,19 +396,26 @@ class PartyPointsEntry(models.Model):
                 )
             )
 
+    @api.model
+    def _duplicate_exempt_origins(self):
+        """The origins whose entries the duplicate check below skips: an
+        addon that creates one entry per document of its own (an item, a
+        meeting) adds its origin here, since two such entries on the same
+        day are two deeds. None by default."""
+        return frozenset()
+
     def _check_duplicate(self):
         """Refuse a second live entry of a member for the same item, day and
         quantity. Called by create() and write() once the record rules have
         let the change through (a constraint would run before the rules on
         create, and tell someone who may not see these entries that others
         exist)."""
-        # Entries from the suggestion ledger stand for one item each (the
-        # ledger creates one per item), so two on the same day are two deeds.
+        exempt = self._duplicate_exempt_origins()
         live = self.filtered(
             lambda entry: (
                 entry.state != "rejected"
                 and not entry.reversal_of_id
-                and entry.origin != "ledger"
+                and entry.origin not in exempt
             )
         )
         if not live:
@@ -422,7 +428,7 @@ class PartyPointsEntry(models.Model):
                 ("state", "!=", "rejected"),
                 ("reversal_of_id", "=", False),
                 ("reversed_by_id", "=", False),
-                ("origin", "!=", "ledger"),
+                ("origin", "not in", list(exempt)),
             ]
         )
         counts = Counter(

@@ -34,7 +34,7 @@ class PartyPointsExemption(models.Model):
         check_company=True,
     )
     reason = fields.Text(required=True, tracking=True)
-    company_id = fields.Many2one(related="member_id.company_id", store=True)
+    company_id = fields.Many2one(related="member_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (

@@ -66,7 +66,7 @@ class PartyPointsPeriod(models.Model):
     entry_count = fields.Integer(compute="_compute_counts")
     result_count = fields.Integer(compute="_compute_counts")
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
     _sql_constraints = [
@@ -135,6 +135,18 @@ class PartyPointsPeriod(models.Model):
                     )
                 )
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        closed = self.filtered(lambda period: period.state == "closed")
+        if closed:
+            raise UserError(
+                _(
+                    "Period %(period)s is closed: it is kept with its results, "
+                    "the record of the members' scores.",
+                    period=", ".join(closed.mapped("name")),
+                )
+            )
 
     def _compute_counts(self):
         entries = dict(

@@ -39,7 +39,8 @@ class PartyPointsResult(models.Model):
         "party.member",
         required=True,
         index=True,
-        ondelete="cascade",
+        # a closed period's history: a member with results is archived
+        ondelete="restrict",
         readonly=True,
         check_company=True,
     )
@@ -59,7 +60,7 @@ class PartyPointsResult(models.Model):
         string="Points by Category", compute="_compute_category_summary"
     )
     score = fields.Float(readonly=True, **compat.aggregator("avg"))
-    vetoed = fields.Boolean(readonly=True, index=True)
+    vetoed = fields.Boolean(readonly=True)
     veto_effect = fields.Selection(VETO_EFFECTS, readonly=True)
     veto_entry_ids = fields.Many2many(
         "party.points.entry",
@@ -77,7 +78,6 @@ class PartyPointsResult(models.Model):
     grade = fields.Selection(GRADES, readonly=True, index=True)
     needs_decision = fields.Boolean(
         readonly=True,
-        index=True,
         help="Tied with others across the excellent quota line: an officer "
         "decides who is excellent.",
     )
@@ -108,7 +108,7 @@ class PartyPointsResult(models.Model):
         help="The overall rank, when the rule book ranks members and shows "
         "you ranks; 0 otherwise.",
     )
-    company_id = fields.Many2one(related="period_id.company_id", store=True)
+    company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (

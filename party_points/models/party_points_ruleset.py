@@ -202,7 +202,9 @@ class PartyPointsCategory(models.Model):
         index=True,
         ondelete="cascade",
     )
-    company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="ruleset_id.company_id", store=True, index=True
+    )
     list_type = fields.Selection(LIST_TYPES, required=True, default="positive")
     # Caps and points of different items do not add up: no sums when grouped.
     period_cap = fields.Float(
@@ -258,7 +260,9 @@ class PartyPointsRule(models.Model):
         index=True,
         ondelete="cascade",
     )
-    company_id = fields.Many2one(related="ruleset_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="ruleset_id.company_id", store=True, index=True
+    )
     category_id = fields.Many2one(
         "party.points.category",
         required=True,

@@ -21,7 +21,8 @@ from odoo.addons.party_points import compat
 
 from .common import PointsCase
 
-ADDONS = ("odoo.addons.party_points.", "odoo.addons.party_ledger.")
+# the code of this project's addons (party_points and those built on it)
+ADDONS = "odoo.addons.party_"
 
 
 def marshal(value):
@@ -326,7 +327,7 @@ class TestAttackEntrySeal(PointsCase):
             marshal(answer)
 
     def test_action_methods_return_a_value_statically(self):
-        """Every action_* method of both addons (wizards included) ends in a
+        """Every action_* method of the addons (wizards included) ends in a
         return with a value: no bare return, no falling off the end (None),
         no record set handed back."""
         seen, wrong = 0, []
@@ -355,7 +356,8 @@ class TestAttackEntrySeal(PointsCase):
                             wrong.append(f"{cls.__module__}.{name}: returns None")
                         elif isinstance(value, ast.Name) and value.id == "self":
                             wrong.append(f"{cls.__module__}.{name}: returns records")
-        self.assertGreater(seen, 20)
+        # (party_points alone has 20; the addons built on it add theirs)
+        self.assertGreaterEqual(seen, 20)
         self.assertFalse(wrong)
 
 

@@ -1,6 +1,8 @@
 """Integrity rules: tests that try to break them, as a member, an officer of
 another branch, a manager and through the back door."""
 
+from unittest.mock import patch
+
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -99,29 +101,6 @@ class TestPointsIntegrity(PointsCase):
                         **forged,
                     )
                 )
-
-    def test_ledger_may_create_submitted_entries_through_the_workflow_only(self):
-        vals = {
-            "member_id": self.member_a1.id,
-            "rule_id": self.r_meet.id,
-            "date": self.day,
-            "origin": "ledger",
-            "state": "submitted",
-        }
-        entry = self.env["party.points.entry"]._workflow_env().create(vals)
-        self.assertEqual((entry.state, entry.origin), ("submitted", "ledger"))
-        with self.assertRaises(UserError):
-            self.env["party.points.entry"].with_user(self.officer_a).create(
-                dict(vals, quantity=2)
-            )
-        # the superuser alone is no workflow (the seal tightened here)
-        for state in ("submitted", "approved"):
-            with self.assertRaises(UserError):
-                self.env["party.points.entry"].sudo().create(
-                    dict(vals, quantity=3, state=state)
-                )
-        entry.with_user(self.officer_a).action_approve()
-        self.assertEqual(entry.state, "approved")
 
     def test_member_sees_and_claims_only_their_own(self):
         own = self._entry(self.member_a1, self.r_meet)
@@ -250,6 +229,29 @@ class TestPointsIntegrity(PointsCase):
         first.action_reverse("Wrong entry")
         self._entry(self.member_a1, self.r_meet)
 
+    def test_duplicate_check_skips_only_the_origins_its_hook_names(self):
+        """No origin of this addon is exempt from the duplicate check; one
+        that an addon names in _duplicate_exempt_origins() is, on both sides
+        of the comparison."""
+        Entry = self.env["party.points.entry"]
+        exempt = Entry._duplicate_exempt_origins()
+        for origin in ("manual", "claim", "import", "activity"):
+            self.assertNotIn(origin, exempt)
+        self._entry(self.member_a1, self.r_meet, origin="import")
+        with self.assertRaises(ValidationError):
+            self._entry(self.member_a1, self.r_meet, approve=False, origin="import")
+        with patch.object(
+            type(Entry),
+            "_duplicate_exempt_origins",
+            lambda model: exempt | {"import"},
+        ):
+            self._entry(self.member_a1, self.r_meet, origin="import")
+            # the exempt entries do not count against one of another origin,
+            # which is still checked against its like
+            self._entry(self.member_a1, self.r_meet)
+            with self.assertRaises(ValidationError):
+                self._entry(self.member_a1, self.r_meet, approve=False)
+
     def test_rule_book_constraints(self):
         with self.assertRaises(ValidationError):
             self.r_meet.write({"is_veto": True, "veto_effect": "zero"})
@@ -292,9 +294,60 @@ class TestPointsIntegrity(PointsCase):
         self.period.with_user(self.manager).action_close()
         with self.assertRaises(UserError):
             self.period.ruleset_id = self.ruleset.copy()
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with self.assertRaises(UserError):
             self.period.unlink()
-            self.env.flush_all()
+
+    def test_closed_period_is_kept(self):
+        """A closed period is refused deletion with a sentence, not a
+        database error; an unused open one may go."""
+        self._entry(self.member_a1, self.r_meet)
+        self._close()
+        as_manager = self.period.with_user(self.manager)
+        with self.assertRaisesRegex(UserError, "is closed"):
+            as_manager.unlink()
+        self.assertEqual(self.period.state, "closed")
+        self.assertEqual(
+            len(self.period.result_ids), len(self.period._scored_members())
+        )
+        spare = self.env["party.points.period"].create(
+            {
+                "name": "2032 Q1",
+                "ruleset_id": self.ruleset.id,
+                "date_start": "2032-01-01",
+                "date_end": "2032-03-31",
+                "branch_ids": [Command.set(self.committee.ids)],
+            }
+        )
+        spare.with_user(self.manager).unlink()
+        self.assertFalse(spare.exists())
+
+    def test_member_with_points_history_is_archived_not_deleted(self):
+        """Results keep their member (ondelete restrict): a member with
+        entries or results is archived; one without may be deleted."""
+        self._entry(self.member_a1, self.r_meet)
+        results = self._close()
+        # member A2 has no entry, only the result of the close
+        self.assertFalse(self.member_a2.points_entry_ids)
+        for member in (self.member_a1, self.member_a2):
+            with self.assertRaisesRegex(UserError, "archive"):
+                member.with_user(self.manager).unlink()
+        # the database holds it too, past the ORM
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env.cr.execute(
+                "DELETE FROM party_member WHERE id = %s", [self.member_a2.id]
+            )
+        self.member_a2.with_user(self.manager).action_archive()
+        self.assertFalse(self.member_a2.active)
+        self.assertEqual(results[self.member_a2].member_id, self.member_a2)
+        # a record made by mistake, with no points history, is deleted
+        mistake = self.env["party.member"].create(
+            {
+                "employee_id": self.env["hr.employee"].create({"name": "Typo"}).id,
+                "branch_id": self.branch_b.id,
+            }
+        )
+        mistake.with_user(self.manager).unlink()
+        self.assertFalse(mistake.exists())
 
     def test_claim_needs_evidence_even_when_approved_as_draft(self):
         claim = (

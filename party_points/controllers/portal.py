@@ -167,18 +167,6 @@ class PartyPortal(CustomerPortal):
 
     # -- points -------------------------------------------------------------
 
-    @staticmethod
-    def _current_period(member):
-        """The open period scoring the member's branch (sudo), see
-        :meth:`party.points.period._open_for_member`."""
-        return request.env["party.points.period"].sudo()._open_for_member(member)
-
-    @staticmethod
-    def _running_score(member, period):
-        """The member's score so far in an open period, see
-        :meth:`party.points.period._running_result`."""
-        return period.sudo()._running_result(member)
-
     @http.route(
         ["/my/points", "/my/points/page/<int:page>"],
         type="http",
@@ -200,13 +188,13 @@ class PartyPortal(CustomerPortal):
             page=page,
             step=self._items_per_page,
         )
-        period = self._current_period(member)
+        period = request.env["party.points.period"]._open_for_member(member)
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "member": member,
                 "period": period,
-                "running": period and self._running_score(member, period),
+                "running": period and period._running_result(member),
                 "entries": Entry.search(
                     domain,
                     order=ENTRY_SORTINGS[sortby],
@@ -349,7 +337,9 @@ class PartyPortal(CustomerPortal):
         member = self._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
-        return self._render_claim_form(member, self._current_period(member))
+        return self._render_claim_form(
+            member, request.env["party.points.period"]._open_for_member(member)
+        )
 
     def _check_claim(self, member, period, post):
         """The values of a claim posted by ``member``, or a UserError with
@@ -427,7 +417,7 @@ class PartyPortal(CustomerPortal):
         member = self._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
-        period = self._current_period(member)
+        period = request.env["party.points.period"]._open_for_member(member)
         try:
             vals = self._check_claim(member, period, post)
             uploads = self._portal_read_uploads("evidence")

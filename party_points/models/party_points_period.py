@@ -213,10 +213,11 @@ class PartyPointsPeriod(models.Model):
             .search([("branch_id", "in", self._scored_branches().ids)])
         )
 
-    def _approved_points(self, member=None):
-        """The approved points of this period (of ``member`` only, if given),
-        read set-based (sudo), in the shape :func:`scoring.compute_results`
-        takes: ``(rule_sums, rules, categories)``."""
+    def _approved_points(self, members=None):
+        """The approved points of this period (of ``members`` only, if
+        given), read set-based (sudo), in the shape
+        :func:`scoring.compute_results` takes: ``(rule_sums, rules,
+        categories)``."""
         self.ensure_one()
         # Plain rows, not records: at plant-group scale a period holds some
         # 200,000 (member, rule) groups.
@@ -227,7 +228,9 @@ class PartyPointsPeriod(models.Model):
                 WHERE period_id = %s AND state = 'approved' %s
                 GROUP BY member_id, rule_id""",
                 self.id,
-                SQL("AND member_id = %s", member.id) if member else SQL(),
+                SQL("AND member_id = ANY(%s)", members.ids)
+                if members is not None
+                else SQL(),
             )
         )
         sums = self.env.cr.fetchall()
@@ -243,9 +246,9 @@ class PartyPointsPeriod(models.Model):
             },
         )
 
-    def _vetoes(self, member=None):
+    def _vetoes(self, members=None):
         """The standing (approved, not reversed) veto entries of this period
-        (of ``member`` only, if given), sudo: ``({member id: [veto effect]},
+        (of ``members`` only, if given), sudo: ``({member id: [veto effect]},
         {member id: [entry id]})``."""
         self.ensure_one()
         domain = [
@@ -255,40 +258,52 @@ class PartyPointsPeriod(models.Model):
             ("reversed_by_id", "=", False),
             ("reversal_of_id", "=", False),
         ]
-        if member:
-            domain.append(("member_id", "=", member.id))
+        if members is not None:
+            domain.append(("member_id", "in", members.ids))
         effects, entries = {}, {}
         for entry in self.env["party.points.entry"].sudo().search(domain):
             effects.setdefault(entry.member_id.id, []).append(entry.rule_id.veto_effect)
             entries.setdefault(entry.member_id.id, []).append(entry.id)
         return effects, entries
 
-    def _compute_results(self, members):
+    def _compute_results(self, members, running=False):
         """Every result of ``members`` as closing the period computes it now:
         ``({member id: values}, {member id: [veto entry ids]})`` (values as
-        :func:`scoring.compute_results` returns them)."""
+        :func:`scoring.compute_results` returns them). The close and the
+        running score (:meth:`_running_result`) both score through here.
+
+        ``running``: the score so far of ``members`` on their own, as the
+        open period shows it: only their points are read, and nobody is
+        graded, exempted or ranked (that takes every member the period
+        scores, when it closes)."""
         self.ensure_one()
         ruleset = self.ruleset_id
-        graded_types = ruleset.graded_member_types()
-        exempt_ids = set(
-            self.env["party.points.exemption"]
-            .sudo()
-            .search([("period_id", "=", self.id)])
-            .member_id.ids
-        )
-        rule_sums, rules, categories = self._approved_points()
-        veto_effects, veto_entries = self._vetoes()
-        # plain rows: 10,000 records' branch and type cost more than scoring
-        self.env.cr.execute(
-            SQL(
-                """SELECT id, branch_id, member_type FROM party_member
-                WHERE id = ANY(%s) ORDER BY id""",
-                members.ids,
+        scope = members if running else None
+        rule_sums, rules, categories = self._approved_points(scope)
+        veto_effects, veto_entries = self._vetoes(scope)
+        if running:
+            scored = [
+                scoring.Member(member.id, member.branch_id.id, False)
+                for member in members
+            ]
+        else:
+            graded_types = ruleset.graded_member_types()
+            exempt_ids = set(
+                self.env["party.points.exemption"]
+                .sudo()
+                .search([("period_id", "=", self.id)])
+                .member_id.ids
             )
-        )
-        results = scoring.compute_results(
-            ruleset._scoring_ruleset(),
-            [
+            # plain rows: 10,000 records' branch and type cost more than
+            # scoring
+            self.env.cr.execute(
+                SQL(
+                    """SELECT id, branch_id, member_type FROM party_member
+                    WHERE id = ANY(%s) ORDER BY id""",
+                    members.ids,
+                )
+            )
+            scored = [
                 scoring.Member(
                     member_id,
                     branch_id,
@@ -296,13 +311,55 @@ class PartyPointsPeriod(models.Model):
                     member_id in exempt_ids,
                 )
                 for member_id, branch_id, member_type in self.env.cr.fetchall()
-            ],
+            ]
+        results = scoring.compute_results(
+            ruleset._scoring_ruleset(),
+            scored,
             rule_sums,
             rules,
             categories,
             veto_effects,
         )
         return results, veto_entries
+
+    @api.model
+    def _open_for_member(self, member):
+        """The open period scoring the member's branch (sudo): the one holding
+        today, else the latest open one; empty when none is open."""
+        Period = self.sudo()
+        today = fields.Date.context_today(member)
+        period = Period._for_dates({(today, member.branch_id.id)}).get(
+            (today, member.branch_id.id), Period
+        )
+        if period.state == "open":
+            return period
+        for candidate in Period.search([("state", "=", "open")]):
+            if member.branch_id in candidate._scored_branches():
+                return candidate
+        return Period
+
+    def _running_result(self, member):
+        """The member's score so far in this (open) period, scored as closing
+        it would (:meth:`_compute_results`), sudo: the values of
+        :func:`scoring.compute_results` plus ``veto_entries`` (records) and,
+        with a veto, ``veto_label``. The member form and the member's portal
+        page show this."""
+        self.ensure_one()
+        results, veto_entries = self.sudo()._compute_results(member, running=True)
+        result = results[member.id]
+        result["veto_entries"] = (
+            self.env["party.points.entry"]
+            .sudo()
+            .browse(veto_entries.get(member.id, []))
+        )
+        if result["veto_effect"]:
+            labels = dict(
+                self.env["party.points.rule"]
+                ._fields["veto_effect"]
+                ._description_selection(self.env)
+            )
+            result["veto_label"] = labels[result["veto_effect"]]
+        return result
 
     def _check_manager(self):
         if not self.env.su and not self.env.user.has_group(

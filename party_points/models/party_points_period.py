@@ -1,5 +1,3 @@
-import json
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.tools import SQL
@@ -397,7 +395,7 @@ class PartyPointsPeriod(models.Model):
                 _("Show these entries"),
             )
         results, veto_entries = self._compute_results(self._scored_members())
-        self._insert_results(results, veto_entries)
+        self.env["party.points.result"]._insert_results(self, results, veto_entries)
         self._workflow_write(
             {
                 "state": "closed",
@@ -424,92 +422,6 @@ class PartyPointsPeriod(models.Model):
             ],
             "context": {},
         }
-
-    def _insert_results(self, results, veto_entries):
-        """Write ``results`` (``{member id: values}``) in one INSERT, their
-        veto entries in a second (at 10,000 members, creating records one by
-        one costs several times the whole computation)."""
-        columns = {
-            name: []
-            for name in (
-                "member_id",
-                "base_score",
-                "positive_points",
-                "negative_points",
-                "category_points",
-                "score",
-                "vetoed",
-                "veto_effect",
-                "grade",
-                "needs_decision",
-                "rank_in_branch",
-                "rank_overall",
-            )
-        }
-        # A rule book that ranks nobody: no rank is stored at all.
-        ranked = self.ruleset_id.ranking_enabled
-        for member_id, vals in results.items():
-            columns["member_id"].append(member_id)
-            columns["category_points"].append(
-                json.dumps(vals["category_points"]) if vals["category_points"] else None
-            )
-            columns["vetoed"].append(bool(vals["veto_effect"]))
-            columns["veto_effect"].append(vals["veto_effect"] or None)
-            columns["grade"].append(vals["grade"] or None)
-            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
-            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
-            for name in (
-                "base_score",
-                "positive_points",
-                "negative_points",
-                "score",
-                "needs_decision",
-            ):
-                columns[name].append(vals[name])
-        names = SQL(", ").join(map(SQL.identifier, columns))
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                """INSERT INTO party_points_result (
-                    period_id, company_id, create_uid, write_uid, create_date,
-                    write_date, branch_id, %s)
-                SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', member.branch_id, result.*
-                FROM unnest(%s::int[], %s::float8[], %s::float8[],
-                    %s::float8[], %s::jsonb[], %s::float8[], %s::bool[],
-                    %s::varchar[], %s::varchar[], %s::bool[], %s::int[],
-                    %s::int[]) AS result(%s)
-                JOIN party_member member ON member.id = result.member_id""",
-                names,
-                self.id,
-                self.company_id.id,
-                self.env.uid,
-                self.env.uid,
-                *columns.values(),
-                names,
-            )
-        )
-        vetoes = [
-            (member_id, entry_id)
-            for member_id, entry_ids in veto_entries.items()
-            for entry_id in entry_ids
-        ]
-        if vetoes:
-            cr.execute(
-                SQL(
-                    """INSERT INTO party_points_result_veto_rel (result_id, entry_id)
-                    SELECT result.id, veto.entry_id
-                    FROM unnest(%s::int[], %s::int[]) AS veto(member_id, entry_id)
-                    JOIN party_points_result result
-                        ON result.period_id = %s
-                        AND result.member_id = veto.member_id""",
-                    [member_id for member_id, _entry in vetoes],
-                    [entry_id for _member, entry_id in vetoes],
-                    self.id,
-                )
-            )
-        self.env["party.points.result"].invalidate_model()
-        self.invalidate_recordset(["result_ids", "result_count"])
 
     def action_reopen(self, reason):
         """Discard the results and unlock (Party committee, with a reason)."""

@@ -18,6 +18,17 @@ GRADES = [
 
 
 RANK_FIELDS = frozenset({"rank_in_branch", "rank_overall"})
+# what a closed period's ledger reads of each result, in one query
+LEDGER_COLUMNS = (
+    "base_score",
+    "positive_points",
+    "negative_points",
+    "score",
+    "veto_effect",
+    "grade",
+    "needs_decision",
+    "rank_in_branch",
+)
 
 
 @compat.sql_constraints
@@ -304,6 +315,70 @@ class PartyPointsResult(models.Model):
             )
         self.invalidate_model()
         period.invalidate_recordset(["result_ids", "result_count"])
+
+    @api.model
+    def _ledger_rows(self, period, branches, category_ids):
+        """The results of the members of ``branches`` in ``period``, as the
+        ledger of results lays them out (sudo, callers check access): a
+        closed period's stored results (points by category included, as the
+        close computed them), an open one's computed as closing would
+        compute them now. Yields ``(name, member type, branch id, values,
+        points by category)``, ``values`` as
+        :func:`scoring.compute_results` names them and the points by
+        category a list in the order of ``category_ids`` (``None`` where the
+        member has none)."""
+        period = period.sudo()
+        if period.state == "closed":
+            yield from self._stored_ledger_rows(period, branches, category_ids)
+            return
+        members = period._scored_members()
+        computed, _vetoes = period._compute_results(members)
+        for member in members:
+            if member.branch_id in branches:
+                values = computed[member.id]
+                yield (
+                    member.name,
+                    member.member_type,
+                    member.branch_id.id,
+                    values,
+                    [
+                        values["category_points"].get(category_id)
+                        for category_id in category_ids
+                    ],
+                )
+
+    @api.model
+    def _stored_ledger_rows(self, period, branches, category_ids):
+        """:meth:`_ledger_rows` of a closed period, read in one query (at
+        10,000 members records cost more than the whole sheet); the points
+        by category are taken out of each result's JSON by the query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT m.name, m.member_type, r.branch_id, %s"
+                " FROM party_points_result r"
+                " JOIN party_member m ON m.id = r.member_id"
+                " WHERE r.period_id = %s AND r.branch_id = ANY(%s)",
+                SQL(", ").join(
+                    [SQL.identifier("r", name) for name in LEDGER_COLUMNS]
+                    + [
+                        SQL("(r.category_points ->> %s)::float8", str(category_id))
+                        for category_id in category_ids
+                    ]
+                ),
+                period.id,
+                branches.ids,
+            )
+        )
+        count = len(LEDGER_COLUMNS)
+        for name, member_type, branch_id, *values in self.env.cr.fetchall():
+            yield (
+                name,
+                member_type,
+                branch_id,
+                dict(zip(LEDGER_COLUMNS, values[:count], strict=True)),
+                values[count:],
+            )
 
     def action_set_grade(self, grade, reason):
         """An officer's decision on a result tied across the quota line."""

@@ -13,4 +13,4 @@ from . import party_points_result
 from . import party_points_exemption
 from . import party_board
 from . import party_member_points
-from . import party_points_demo
+from . import party_points_demo_data

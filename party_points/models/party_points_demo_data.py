@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from odoo import Command, api, fields, models
 
 
-class PartyPointsDemo(models.AbstractModel):
-    _name = "party.points.demo"
+class PartyPointsDemoData(models.AbstractModel):
+    # not "party.points.demo": an xml id ending in _demo (model_..._demo)
+    # reads as a demo record, whose terms the translation checks leave out
+    _name = "party.points.demo.data"
     _description = "Points Demo Data"
 
     @api.model

@@ -26,7 +26,8 @@ class SuggestionPortal(PartyPortal):
             Suggestion = request.env["party.suggestion"]
             values["suggestion_count"] = (
                 Suggestion.search_count([("is_mine", "=", True)])
-                if self._party_can_read("party.suggestion") and self._party_employee()
+                if self._party_can_read("party.suggestion")
+                and request.env.user._party_employee()
                 else 0
             )
         return values
@@ -39,7 +40,10 @@ class SuggestionPortal(PartyPortal):
     )
     def portal_my_suggestions(self, page=1, **kw):
         Suggestion = request.env["party.suggestion"]
-        if not self._party_can_read("party.suggestion") or not self._party_employee():
+        if (
+            not self._party_can_read("party.suggestion")
+            or not request.env.user._party_employee()
+        ):
             return request.redirect("/my")
         domain = [("is_mine", "=", True)]
         pager = portal_pager(
@@ -64,7 +68,7 @@ class SuggestionPortal(PartyPortal):
     def _portal_suggestion(self, suggestion_id):
         """The item as the current user, when it is one of theirs, else None
         (another employee's item reads as missing)."""
-        if not self._party_employee():
+        if not request.env.user._party_employee():
             return None
         try:
             self._document_check_access("party.suggestion", suggestion_id)
@@ -75,7 +79,7 @@ class SuggestionPortal(PartyPortal):
 
     def _is_submitter(self, item):
         """Whether the logged-in user raised ``item`` (anonymously or not)."""
-        return item.sudo().submitter_id == self._party_employee()
+        return item.sudo().submitter_id == request.env.user._party_employee()
 
     @staticmethod
     def _suggestion_documents(item):
@@ -173,8 +177,8 @@ class SuggestionPortal(PartyPortal):
             return request.redirect(f"/my/suggestions/{item.id}?{query}")
         return request.redirect(f"/my/suggestions/{item.id}")
 
-    def _render_suggestion_form(self, employee, error=None, post=None):
-        member = self._party_member(employee)
+    def _render_suggestion_form(self, error=None, post=None):
+        member = request.env.user._party_member()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -190,10 +194,10 @@ class SuggestionPortal(PartyPortal):
 
     @http.route(["/my/suggestions/new"], type="http", auth="user", website=True)
     def portal_suggestion_new(self, **kw):
-        employee = self._party_employee()
+        employee = request.env.user._party_employee()
         if not employee or not self._party_can_read("party.suggestion"):
             return request.redirect("/my")
-        return self._render_suggestion_form(employee)
+        return self._render_suggestion_form()
 
     @http.route(
         ["/my/suggestions/submit"],
@@ -203,7 +207,7 @@ class SuggestionPortal(PartyPortal):
         website=True,
     )
     def portal_suggestion_submit(self, **post):
-        employee = self._party_employee()
+        employee = request.env.user._party_employee()
         if not employee or not self._party_can_read("party.suggestion"):
             return request.redirect("/my")
         try:
@@ -237,5 +241,5 @@ class SuggestionPortal(PartyPortal):
                 if isinstance(error, UserError | AccessError)
                 else _("Choose your branch from the list.")
             )
-            return self._render_suggestion_form(employee, message, post)
+            return self._render_suggestion_form(message, post)
         return request.redirect(f"/my/suggestions/{item.id}")

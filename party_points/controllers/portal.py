@@ -20,41 +20,14 @@ ENTRY_SORTINGS = {
 
 
 class PartyPortal(CustomerPortal):
-    """The member's pages: /my/points and /my/points/claim. Also the identity
-    helpers that every Party portal page (the suggestion ledger's too) uses
-    to find the employee and the member behind the logged-in user."""
+    """The member's pages: /my/points and /my/points/claim. The employee and
+    the member behind the logged-in user are the user's to say
+    (:meth:`res.users._party_employee`, :meth:`res.users._party_member`),
+    for every Party portal page (the suggestion ledger's too)."""
 
     _items_per_page = 20
 
-    # -- identity -----------------------------------------------------------
-
-    def _party_employee(self):
-        """The employee behind the logged-in user (sudo), or an empty record.
-
-        Internal users are their ``employee_id``. A portal user is the
-        employee whose user they are: the portal access wizard binds them
-        when access is granted (see
-        :meth:`res.users._party_link_employees`); serving a page writes
-        nothing."""
-        user = request.env.user
-        Employee = request.env["hr.employee"].sudo()
-        if user._is_public():
-            return Employee
-        if not user.share:
-            return user.sudo().employee_id
-        return Employee.search([("user_id", "=", user.id)], limit=1)
-
-    def _party_member(self, employee=None):
-        """The active Party record of the logged-in user (sudo), or empty."""
-        if employee is None:
-            employee = self._party_employee()
-        if not employee:
-            return request.env["party.member"].sudo()
-        return (
-            request.env["party.member"]
-            .sudo()
-            .search([("employee_id", "=", employee.id)], limit=1)
-        )
+    # -- access -------------------------------------------------------------
 
     @staticmethod
     def _party_can_read(model_name):
@@ -130,10 +103,10 @@ class PartyPortal(CustomerPortal):
     def home(self, **kw):
         """/my, with the Party cards that apply to the user."""
         response = super().home(**kw)
-        employee = self._party_employee()
+        user = request.env.user
         response.qcontext.update(
-            party_employee=bool(employee),
-            party_member=bool(self._party_member(employee)),
+            party_employee=bool(user._party_employee()),
+            party_member=bool(user._party_member()),
         )
         return response
 
@@ -141,7 +114,7 @@ class PartyPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         wanted = {"points_entry_count", "points_claim_count"}.intersection(counters)
         if wanted:
-            member = self._party_member()
+            member = request.env.user._party_member()
             can_read = bool(member) and self._party_can_read("party.points.entry")
             Entry = request.env["party.points.entry"]
             if "points_entry_count" in counters:
@@ -167,18 +140,6 @@ class PartyPortal(CustomerPortal):
 
     # -- points -------------------------------------------------------------
 
-    @staticmethod
-    def _current_period(member):
-        """The open period scoring the member's branch (sudo), see
-        :meth:`party.points.period._open_for_member`."""
-        return request.env["party.points.period"].sudo()._open_for_member(member)
-
-    @staticmethod
-    def _running_score(member, period):
-        """The member's score so far in an open period, see
-        :meth:`party.points.period._running_result`."""
-        return period.sudo()._running_result(member)
-
     @http.route(
         ["/my/points", "/my/points/page/<int:page>"],
         type="http",
@@ -186,7 +147,7 @@ class PartyPortal(CustomerPortal):
         website=True,
     )
     def portal_my_points(self, page=1, sortby="date", **kw):
-        member = self._party_member()
+        member = request.env.user._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
         if sortby not in ENTRY_SORTINGS:
@@ -200,13 +161,13 @@ class PartyPortal(CustomerPortal):
             page=page,
             step=self._items_per_page,
         )
-        period = self._current_period(member)
+        period = request.env["party.points.period"]._open_for_member(member)
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "member": member,
                 "period": period,
-                "running": period and self._running_score(member, period),
+                "running": period and period._running_result(member),
                 "entries": Entry.search(
                     domain,
                     order=ENTRY_SORTINGS[sortby],
@@ -244,7 +205,7 @@ class PartyPortal(CustomerPortal):
     )
     def portal_my_claims(self, page=1, **kw):
         """The member's claims, newest first, with the way to a new one."""
-        member = self._party_member()
+        member = request.env.user._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
         Entry = request.env["party.points.entry"]
@@ -274,7 +235,7 @@ class PartyPortal(CustomerPortal):
 
     def _portal_own_entry(self, entry_id):
         """The member's own entry, or None (also for another member's id)."""
-        member = self._party_member()
+        member = request.env.user._party_member()
         try:
             entry = self._document_check_access("party.points.entry", entry_id)
         except (AccessError, MissingError):
@@ -346,10 +307,12 @@ class PartyPortal(CustomerPortal):
         ["/my/points/claim"], type="http", auth="user", methods=["GET"], website=True
     )
     def portal_points_claim(self, **kw):
-        member = self._party_member()
+        member = request.env.user._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
-        return self._render_claim_form(member, self._current_period(member))
+        return self._render_claim_form(
+            member, request.env["party.points.period"]._open_for_member(member)
+        )
 
     def _check_claim(self, member, period, post):
         """The values of a claim posted by ``member``, or a UserError with
@@ -424,10 +387,10 @@ class PartyPortal(CustomerPortal):
         ["/my/points/claim"], type="http", auth="user", methods=["POST"], website=True
     )
     def portal_points_claim_submit(self, **post):
-        member = self._party_member()
+        member = request.env.user._party_member()
         if not member or not self._party_can_read("party.points.entry"):
             return request.redirect("/my")
-        period = self._current_period(member)
+        period = request.env["party.points.period"]._open_for_member(member)
         try:
             vals = self._check_claim(member, period, post)
             uploads = self._portal_read_uploads("evidence")

@@ -8,7 +8,9 @@ from . import res_users
 from . import party_points_ruleset
 from . import party_points_period
 from . import party_points_entry
+from . import party_points_entry_ledger
 from . import party_points_result
 from . import party_points_exemption
 from . import party_board
 from . import party_member_points
+from . import party_points_demo_data

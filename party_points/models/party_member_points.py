@@ -1,59 +1,10 @@
-"""A member's running score in the open period and last results: one
-implementation, used by the member form and the member's portal page."""
+"""A member's running score in the open period and last results, on the
+member form; the score is the period's :meth:`_running_result`, which the
+member's portal page shows too."""
 
-from odoo import api, fields, models
-
-from ..lib import scoring
+from odoo import fields, models
 
 RECENT_RESULTS = 4
-
-
-class PartyPointsPeriod(models.Model):
-    _inherit = "party.points.period"
-
-    @api.model
-    def _open_for_member(self, member):
-        """The open period scoring the member's branch (sudo): the one holding
-        today, else the latest open one; empty when none is open."""
-        Period = self.sudo()
-        today = fields.Date.context_today(member)
-        period = Period._for_dates({(today, member.branch_id.id)}).get(
-            (today, member.branch_id.id), Period
-        )
-        if period.state == "open":
-            return period
-        for candidate in Period.search([("state", "=", "open")]):
-            if member.branch_id in candidate._scored_branches():
-                return candidate
-        return Period
-
-    def _running_result(self, member):
-        """The member's score so far in this (open) period: approved entries
-        scored by the same ``lib.scoring`` code that closes the period (sudo).
-        The dict of :func:`scoring.compute_results` plus ``veto_entries``
-        (records) and, with a veto, ``veto_label``."""
-        self.ensure_one()
-        period = self.sudo()
-        veto_effects, veto_entries = period._vetoes(member)
-        result = scoring.compute_results(
-            period.ruleset_id._scoring_ruleset(),
-            [scoring.Member(member.id, member.branch_id.id, False)],
-            *period._approved_points(member),
-            veto_effects,
-        )[member.id]
-        result["veto_entries"] = (
-            self.env["party.points.entry"]
-            .sudo()
-            .browse(veto_entries.get(member.id, []))
-        )
-        if result["veto_effect"]:
-            labels = dict(
-                self.env["party.points.rule"]
-                ._fields["veto_effect"]
-                ._description_selection(self.env)
-            )
-            result["veto_label"] = labels[result["veto_effect"]]
-        return result
 
 
 class PartyMember(models.Model):

@@ -1,5 +1,3 @@
-import json
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.tools import SQL
@@ -225,10 +223,11 @@ class PartyPointsPeriod(models.Model):
             .search([("branch_id", "in", self._scored_branches().ids)])
         )
 
-    def _approved_points(self, member=None):
-        """The approved points of this period (of ``member`` only, if given),
-        read set-based (sudo), in the shape :func:`scoring.compute_results`
-        takes: ``(rule_sums, rules, categories)``."""
+    def _approved_points(self, members=None):
+        """The approved points of this period (of ``members`` only, if
+        given), read set-based (sudo), in the shape
+        :func:`scoring.compute_results` takes: ``(rule_sums, rules,
+        categories)``."""
         self.ensure_one()
         # Plain rows, not records: at plant-group scale a period holds some
         # 200,000 (member, rule) groups.
@@ -239,7 +238,9 @@ class PartyPointsPeriod(models.Model):
                 WHERE period_id = %s AND state = 'approved' %s
                 GROUP BY member_id, rule_id""",
                 self.id,
-                SQL("AND member_id = %s", member.id) if member else SQL(),
+                SQL("AND member_id = ANY(%s)", members.ids)
+                if members is not None
+                else SQL(),
             )
         )
         sums = self.env.cr.fetchall()
@@ -255,9 +256,9 @@ class PartyPointsPeriod(models.Model):
             },
         )
 
-    def _vetoes(self, member=None):
+    def _vetoes(self, members=None):
         """The standing (approved, not reversed) veto entries of this period
-        (of ``member`` only, if given), sudo: ``({member id: [veto effect]},
+        (of ``members`` only, if given), sudo: ``({member id: [veto effect]},
         {member id: [entry id]})``."""
         self.ensure_one()
         domain = [
@@ -267,40 +268,52 @@ class PartyPointsPeriod(models.Model):
             ("reversed_by_id", "=", False),
             ("reversal_of_id", "=", False),
         ]
-        if member:
-            domain.append(("member_id", "=", member.id))
+        if members is not None:
+            domain.append(("member_id", "in", members.ids))
         effects, entries = {}, {}
         for entry in self.env["party.points.entry"].sudo().search(domain):
             effects.setdefault(entry.member_id.id, []).append(entry.rule_id.veto_effect)
             entries.setdefault(entry.member_id.id, []).append(entry.id)
         return effects, entries
 
-    def _compute_results(self, members):
+    def _compute_results(self, members, running=False):
         """Every result of ``members`` as closing the period computes it now:
         ``({member id: values}, {member id: [veto entry ids]})`` (values as
-        :func:`scoring.compute_results` returns them)."""
+        :func:`scoring.compute_results` returns them). The close and the
+        running score (:meth:`_running_result`) both score through here.
+
+        ``running``: the score so far of ``members`` on their own, as the
+        open period shows it: only their points are read, and nobody is
+        graded, exempted or ranked (that takes every member the period
+        scores, when it closes)."""
         self.ensure_one()
         ruleset = self.ruleset_id
-        graded_types = ruleset.graded_member_types()
-        exempt_ids = set(
-            self.env["party.points.exemption"]
-            .sudo()
-            .search([("period_id", "=", self.id)])
-            .member_id.ids
-        )
-        rule_sums, rules, categories = self._approved_points()
-        veto_effects, veto_entries = self._vetoes()
-        # plain rows: 10,000 records' branch and type cost more than scoring
-        self.env.cr.execute(
-            SQL(
-                """SELECT id, branch_id, member_type FROM party_member
-                WHERE id = ANY(%s) ORDER BY id""",
-                members.ids,
+        scope = members if running else None
+        rule_sums, rules, categories = self._approved_points(scope)
+        veto_effects, veto_entries = self._vetoes(scope)
+        if running:
+            scored = [
+                scoring.Member(member.id, member.branch_id.id, False)
+                for member in members
+            ]
+        else:
+            graded_types = ruleset.graded_member_types()
+            exempt_ids = set(
+                self.env["party.points.exemption"]
+                .sudo()
+                .search([("period_id", "=", self.id)])
+                .member_id.ids
             )
-        )
-        results = scoring.compute_results(
-            ruleset._scoring_ruleset(),
-            [
+            # plain rows: 10,000 records' branch and type cost more than
+            # scoring
+            self.env.cr.execute(
+                SQL(
+                    """SELECT id, branch_id, member_type FROM party_member
+                    WHERE id = ANY(%s) ORDER BY id""",
+                    members.ids,
+                )
+            )
+            scored = [
                 scoring.Member(
                     member_id,
                     branch_id,
@@ -308,13 +321,55 @@ class PartyPointsPeriod(models.Model):
                     member_id in exempt_ids,
                 )
                 for member_id, branch_id, member_type in self.env.cr.fetchall()
-            ],
+            ]
+        results = scoring.compute_results(
+            ruleset._scoring_ruleset(),
+            scored,
             rule_sums,
             rules,
             categories,
             veto_effects,
         )
         return results, veto_entries
+
+    @api.model
+    def _open_for_member(self, member):
+        """The open period scoring the member's branch (sudo): the one holding
+        today, else the latest open one; empty when none is open."""
+        Period = self.sudo()
+        today = fields.Date.context_today(member)
+        period = Period._for_dates({(today, member.branch_id.id)}).get(
+            (today, member.branch_id.id), Period
+        )
+        if period.state == "open":
+            return period
+        for candidate in Period.search([("state", "=", "open")]):
+            if member.branch_id in candidate._scored_branches():
+                return candidate
+        return Period
+
+    def _running_result(self, member):
+        """The member's score so far in this (open) period, scored as closing
+        it would (:meth:`_compute_results`), sudo: the values of
+        :func:`scoring.compute_results` plus ``veto_entries`` (records) and,
+        with a veto, ``veto_label``. The member form and the member's portal
+        page show this."""
+        self.ensure_one()
+        results, veto_entries = self.sudo()._compute_results(member, running=True)
+        result = results[member.id]
+        result["veto_entries"] = (
+            self.env["party.points.entry"]
+            .sudo()
+            .browse(veto_entries.get(member.id, []))
+        )
+        if result["veto_effect"]:
+            labels = dict(
+                self.env["party.points.rule"]
+                ._fields["veto_effect"]
+                ._description_selection(self.env)
+            )
+            result["veto_label"] = labels[result["veto_effect"]]
+        return result
 
     def _check_manager(self):
         if not self.env.su and not self.env.user.has_group(
@@ -352,7 +407,7 @@ class PartyPointsPeriod(models.Model):
                 _("Show these entries"),
             )
         results, veto_entries = self._compute_results(self._scored_members())
-        self._insert_results(results, veto_entries)
+        self.env["party.points.result"]._insert_results(self, results, veto_entries)
         self._workflow_write(
             {
                 "state": "closed",
@@ -379,92 +434,6 @@ class PartyPointsPeriod(models.Model):
             ],
             "context": {},
         }
-
-    def _insert_results(self, results, veto_entries):
-        """Write ``results`` (``{member id: values}``) in one INSERT, their
-        veto entries in a second (at 10,000 members, creating records one by
-        one costs several times the whole computation)."""
-        columns = {
-            name: []
-            for name in (
-                "member_id",
-                "base_score",
-                "positive_points",
-                "negative_points",
-                "category_points",
-                "score",
-                "vetoed",
-                "veto_effect",
-                "grade",
-                "needs_decision",
-                "rank_in_branch",
-                "rank_overall",
-            )
-        }
-        # A rule book that ranks nobody: no rank is stored at all.
-        ranked = self.ruleset_id.ranking_enabled
-        for member_id, vals in results.items():
-            columns["member_id"].append(member_id)
-            columns["category_points"].append(
-                json.dumps(vals["category_points"]) if vals["category_points"] else None
-            )
-            columns["vetoed"].append(bool(vals["veto_effect"]))
-            columns["veto_effect"].append(vals["veto_effect"] or None)
-            columns["grade"].append(vals["grade"] or None)
-            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
-            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
-            for name in (
-                "base_score",
-                "positive_points",
-                "negative_points",
-                "score",
-                "needs_decision",
-            ):
-                columns[name].append(vals[name])
-        names = SQL(", ").join(map(SQL.identifier, columns))
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                """INSERT INTO party_points_result (
-                    period_id, company_id, create_uid, write_uid, create_date,
-                    write_date, branch_id, %s)
-                SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', member.branch_id, result.*
-                FROM unnest(%s::int[], %s::float8[], %s::float8[],
-                    %s::float8[], %s::jsonb[], %s::float8[], %s::bool[],
-                    %s::varchar[], %s::varchar[], %s::bool[], %s::int[],
-                    %s::int[]) AS result(%s)
-                JOIN party_member member ON member.id = result.member_id""",
-                names,
-                self.id,
-                self.company_id.id,
-                self.env.uid,
-                self.env.uid,
-                *columns.values(),
-                names,
-            )
-        )
-        vetoes = [
-            (member_id, entry_id)
-            for member_id, entry_ids in veto_entries.items()
-            for entry_id in entry_ids
-        ]
-        if vetoes:
-            cr.execute(
-                SQL(
-                    """INSERT INTO party_points_result_veto_rel (result_id, entry_id)
-                    SELECT result.id, veto.entry_id
-                    FROM unnest(%s::int[], %s::int[]) AS veto(member_id, entry_id)
-                    JOIN party_points_result result
-                        ON result.period_id = %s
-                        AND result.member_id = veto.member_id""",
-                    [member_id for member_id, _entry in vetoes],
-                    [entry_id for _member, entry_id in vetoes],
-                    self.id,
-                )
-            )
-        self.env["party.points.result"].invalidate_model()
-        self.invalidate_recordset(["result_ids", "result_count"])
 
     def action_reopen(self, reason):
         """Discard the results and unlock (Party committee, with a reason)."""

@@ -1,5 +1,8 @@
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from .. import compat
 from ..lib import scoring
@@ -15,6 +18,17 @@ GRADES = [
 
 
 RANK_FIELDS = frozenset({"rank_in_branch", "rank_overall"})
+# what a closed period's ledger reads of each result, in one query
+LEDGER_COLUMNS = (
+    "base_score",
+    "positive_points",
+    "negative_points",
+    "score",
+    "veto_effect",
+    "grade",
+    "needs_decision",
+    "rank_in_branch",
+)
 
 
 @compat.sql_constraints
@@ -212,6 +226,159 @@ class PartyPointsResult(models.Model):
     def _compute_display_name(self):
         for result in self:
             result.display_name = f"{result.member_id.name} · {result.period_id.name}"
+
+    @api.model
+    def _insert_results(self, period, results, veto_entries):
+        """Store the results of closing ``period`` (as
+        :meth:`party.points.period._compute_results` returns them:
+        ``{member id: values}``, ``{member id: [veto entry ids]}``) in one
+        INSERT, their veto entries in a second (at 10,000 members, creating
+        records one by one costs several times the whole computation)."""
+        columns = {
+            name: []
+            for name in (
+                "member_id",
+                "base_score",
+                "positive_points",
+                "negative_points",
+                "category_points",
+                "score",
+                "vetoed",
+                "veto_effect",
+                "grade",
+                "needs_decision",
+                "rank_in_branch",
+                "rank_overall",
+            )
+        }
+        # A rule book that ranks nobody: no rank is stored at all.
+        ranked = period.ruleset_id.ranking_enabled
+        for member_id, vals in results.items():
+            columns["member_id"].append(member_id)
+            columns["category_points"].append(
+                json.dumps(vals["category_points"]) if vals["category_points"] else None
+            )
+            columns["vetoed"].append(bool(vals["veto_effect"]))
+            columns["veto_effect"].append(vals["veto_effect"] or None)
+            columns["grade"].append(vals["grade"] or None)
+            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
+            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
+            for name in (
+                "base_score",
+                "positive_points",
+                "negative_points",
+                "score",
+                "needs_decision",
+            ):
+                columns[name].append(vals[name])
+        names = SQL(", ").join(map(SQL.identifier, columns))
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """INSERT INTO party_points_result (
+                    period_id, company_id, create_uid, write_uid, create_date,
+                    write_date, branch_id, %s)
+                SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
+                    now() AT TIME ZONE 'UTC', member.branch_id, result.*
+                FROM unnest(%s::int[], %s::float8[], %s::float8[],
+                    %s::float8[], %s::jsonb[], %s::float8[], %s::bool[],
+                    %s::varchar[], %s::varchar[], %s::bool[], %s::int[],
+                    %s::int[]) AS result(%s)
+                JOIN party_member member ON member.id = result.member_id""",
+                names,
+                period.id,
+                period.company_id.id,
+                self.env.uid,
+                self.env.uid,
+                *columns.values(),
+                names,
+            )
+        )
+        vetoes = [
+            (member_id, entry_id)
+            for member_id, entry_ids in veto_entries.items()
+            for entry_id in entry_ids
+        ]
+        if vetoes:
+            cr.execute(
+                SQL(
+                    """INSERT INTO party_points_result_veto_rel (result_id, entry_id)
+                    SELECT result.id, veto.entry_id
+                    FROM unnest(%s::int[], %s::int[]) AS veto(member_id, entry_id)
+                    JOIN party_points_result result
+                        ON result.period_id = %s
+                        AND result.member_id = veto.member_id""",
+                    [member_id for member_id, _entry in vetoes],
+                    [entry_id for _member, entry_id in vetoes],
+                    period.id,
+                )
+            )
+        self.invalidate_model()
+        period.invalidate_recordset(["result_ids", "result_count"])
+
+    @api.model
+    def _ledger_rows(self, period, branches, category_ids):
+        """The results of the members of ``branches`` in ``period``, as the
+        ledger of results lays them out (sudo, callers check access): a
+        closed period's stored results (points by category included, as the
+        close computed them), an open one's computed as closing would
+        compute them now. Yields ``(name, member type, branch id, values,
+        points by category)``, ``values`` as
+        :func:`scoring.compute_results` names them and the points by
+        category a list in the order of ``category_ids`` (``None`` where the
+        member has none)."""
+        period = period.sudo()
+        if period.state == "closed":
+            yield from self._stored_ledger_rows(period, branches, category_ids)
+            return
+        members = period._scored_members()
+        computed, _vetoes = period._compute_results(members)
+        for member in members:
+            if member.branch_id in branches:
+                values = computed[member.id]
+                yield (
+                    member.name,
+                    member.member_type,
+                    member.branch_id.id,
+                    values,
+                    [
+                        values["category_points"].get(category_id)
+                        for category_id in category_ids
+                    ],
+                )
+
+    @api.model
+    def _stored_ledger_rows(self, period, branches, category_ids):
+        """:meth:`_ledger_rows` of a closed period, read in one query (at
+        10,000 members records cost more than the whole sheet); the points
+        by category are taken out of each result's JSON by the query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT m.name, m.member_type, r.branch_id, %s"
+                " FROM party_points_result r"
+                " JOIN party_member m ON m.id = r.member_id"
+                " WHERE r.period_id = %s AND r.branch_id = ANY(%s)",
+                SQL(", ").join(
+                    [SQL.identifier("r", name) for name in LEDGER_COLUMNS]
+                    + [
+                        SQL("(r.category_points ->> %s)::float8", str(category_id))
+                        for category_id in category_ids
+                    ]
+                ),
+                period.id,
+                branches.ids,
+            )
+        )
+        count = len(LEDGER_COLUMNS)
+        for name, member_type, branch_id, *values in self.env.cr.fetchall():
+            yield (
+                name,
+                member_type,
+                branch_id,
+                dict(zip(LEDGER_COLUMNS, values[:count], strict=True)),
+                values[count:],
+            )
 
     def action_set_grade(self, grade, reason):
         """An officer's decision on a result tied across the quota line."""

@@ -4,12 +4,31 @@ from odoo import models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
-    def _party_member(self):
-        """The active Party record this user acts as (sudo), or an empty one."""
+    def _party_employee(self):
+        """The employee this user is (sudo), or an empty record: the one
+        place that says so, for the back office and every Party portal page.
+
+        An internal user is their ``employee_id`` (in the current company).
+        A portal user is the employee whose user they are: the portal access
+        wizard binds them when access is granted (see
+        :meth:`_party_link_employees`); serving a page writes nothing. The
+        public user is nobody."""
         self.ensure_one()
-        return (
-            self.env["party.member"].sudo().search([("user_id", "=", self.id)], limit=1)
-        )
+        Employee = self.env["hr.employee"].sudo()
+        if self._is_public():
+            return Employee
+        if not self.share:
+            return self.sudo().employee_id
+        return Employee.search([("user_id", "=", self.id)], limit=1)
+
+    def _party_member(self):
+        """The active Party record of the employee this user is (sudo), or
+        an empty one."""
+        employee = self._party_employee()
+        Member = self.env["party.member"].sudo()
+        if not employee:
+            return Member
+        return Member.search([("employee_id", "=", employee.id)], limit=1)
 
     def _party_owns(self, members):
         """The members of ``members`` who are this user (sudo): the member's

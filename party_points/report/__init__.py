@@ -1,2 +1,3 @@
 from . import party_xlsx
 from . import party_points_ledger_xlsx
+from . import party_points_entries_xlsx

@@ -66,6 +66,25 @@ def aggregator(function):
     return {AGGREGATOR: function}
 
 
+def check_access(records, operation):
+    """Raise an AccessError unless the user may ``operation`` (read, write,
+    create, unlink) on every record of ``records`` (on the model, for an
+    empty recordset): access rights, then record rules. One call since
+    18.0, two before."""
+    if SERIES >= 18:
+        records.check_access(operation)
+    else:
+        records.check_access_rights(operation)
+        records.check_access_rule(operation)
+
+
+def has_access_rights(model, operation):
+    """Whether the user's access rights allow ``operation`` on ``model``."""
+    if SERIES >= 18:
+        return model.browse().has_access(operation)
+    return model.check_access_rights(operation, raise_exception=False)
+
+
 def xmlrpc_dumps(value):
     """``value`` as the XML-RPC endpoint answers it (tests check that what
     the actions return can go over XML-RPC). The endpoint has its own

@@ -390,7 +390,7 @@ class PartySuggestion(models.Model):
         # Others create anonymous items as superuser, since only the committee
         # may write the real submitter; their right to create them is still
         # checked, by access rights first and record rules afterwards.
-        self.check_access_rights("create")
+        compat.check_access(self.browse(), "create")
         named = [vals for vals in vals_list if not vals.get("is_anonymous")]
         records = super().create(named) if named else self.browse()
         hidden = (
@@ -398,7 +398,7 @@ class PartySuggestion(models.Model):
             .create(anonymous)
             .with_env(self.env)
         )
-        hidden.check_access_rule("create")
+        compat.check_access(hidden, "create")
         return records | hidden
 
     def _move_submitter(self, vals):

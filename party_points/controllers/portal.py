@@ -8,6 +8,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .. import compat
 from ..lib import validation
 
 # Evidence a member may upload: photos and PDF documents, 5 MB each.
@@ -31,9 +32,7 @@ class PartyPortal(CustomerPortal):
 
     @staticmethod
     def _party_can_read(model_name):
-        return request.env[model_name].check_access_rights(
-            "read", raise_exception=False
-        )
+        return compat.has_access_rights(request.env[model_name], "read")
 
     # -- evidence -----------------------------------------------------------
 

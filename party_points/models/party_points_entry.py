@@ -770,7 +770,7 @@ class PartyPointsEntry(models.Model):
     def action_submit(self):
         if self.filtered(lambda entry: entry.state != "draft"):
             raise UserError(_("Only draft entries can be submitted."))
-        self.check_access_rule("write")
+        compat.check_access(self, "write")
         self._check_evidence()
         self._workflow_write({"state": "submitted"})
         return True

@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
+
 KINDS = [("ledger", "Points Ledger"), ("member", "Member Ledger")]
 
 
@@ -108,8 +110,7 @@ class PartyPointsExport(models.TransientModel):
         them and belong to their companies; an AccessError otherwise."""
         records = records.with_env(self.env).exists()
         if records and not self.env.su:
-            records.check_access_rights("read")
-            records.check_access_rule("read")
+            compat.check_access(records, "read")
             if records.company_id - self.env.companies:
                 raise AccessError(
                     _("These records belong to a company you do not work in.")

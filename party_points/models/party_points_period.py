@@ -145,6 +145,19 @@ class PartyPointsPeriod(models.Model):
                     period=", ".join(closed.mapped("name")),
                 )
             )
+        used = (
+            self.env["party.points.entry"]
+            .sudo()
+            ._read_group([("period_id", "in", self.ids)], ["period_id"])
+        )
+        if used:
+            raise UserError(
+                _(
+                    "Period %(period)s already holds points entries: it cannot "
+                    "be deleted.",
+                    period=", ".join(period.name for (period,) in used),
+                )
+            )
 
     def _compute_counts(self):
         entries = dict(

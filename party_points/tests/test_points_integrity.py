@@ -321,6 +321,16 @@ class TestPointsIntegrity(PointsCase):
         spare.with_user(self.manager).unlink()
         self.assertFalse(spare.exists())
 
+    def test_open_period_with_entries_is_kept(self):
+        """An open period that holds entries (even a rejected one) is
+        refused deletion with a sentence, and keeps them."""
+        entry = self._entry(self.member_a1, self.r_meet, approve=False)
+        entry._workflow_write({"state": "rejected"})
+        with self.assertRaisesRegex(UserError, "already holds points entries"):
+            self.period.with_user(self.manager).unlink()
+        self.assertTrue(self.period.exists())
+        self.assertEqual(entry.period_id, self.period)
+
     def test_member_with_points_history_is_archived_not_deleted(self):
         """Results keep their member (ondelete restrict): a member with
         entries or results is archived; one without may be deleted."""

@@ -65,6 +65,7 @@ WORKFLOW_FIELDS = frozenset(
 # What a closed or cancelled item keeps as it was: corrections go through
 # the workflow (the submitter's unsatisfied feedback reopens the item).
 LOCKED_WHEN_CLOSED = {
+    "name",
     "title",
     "description",
     "employee_id",
@@ -116,7 +117,12 @@ class PartySuggestion(models.Model):
     _check_company_auto = True
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/"
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        tracking=True,
     )
     title = fields.Char(required=True, tracking=True)
     description = fields.Text()

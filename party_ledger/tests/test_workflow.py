@@ -226,6 +226,10 @@ class TestAudit(LedgerCase):
             item.with_user(self.officer_a).write({"reply": "Something else"})
         with self.assertRaisesRegex(UserError, "is closed"):
             item.with_user(self.manager).write({"date_deadline": "2027-01-01"})
+        number = item.name
+        with self.assertRaisesRegex(UserError, "is closed"):
+            item.with_user(self.officer_a).write({"name": "YJ-OTHER"})
+        self.assertEqual(item.name, number)
         # supervision may still be added, with its button (sealed field)
         with self.assertRaises(UserError):
             item.with_user(self.officer_a).write({"is_supervised": True})

@@ -59,8 +59,10 @@ LOCKED_FIELDS = (
 MEMBER_FIELDS = frozenset(
     {"member_id", "rule_id", "date", "quantity", "description", "attachment_ids"}
 )
-# What makes two entries the same deed (see _check_duplicate).
-DUPLICATE_FIELDS = frozenset({"member_id", "rule_id", "date", "quantity", "state"})
+# What makes two entries the same deed (see _check_duplicate). Not the
+# state: no workflow step brings a rejected entry back, so approving or
+# rejecting a batch makes no duplicate and is not checked again.
+DUPLICATE_FIELDS = frozenset({"member_id", "rule_id", "date", "quantity"})
 # Entries notified between two cache resets (see _notify_member).
 NOTIFY_CHUNK = 50
 

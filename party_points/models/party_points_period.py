@@ -135,7 +135,7 @@ class PartyPointsPeriod(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_closed(self):
+    def _unlink_except_closed_or_used(self):
         closed = self.filtered(lambda period: period.state == "closed")
         if closed:
             raise UserError(

@@ -22,7 +22,11 @@ from pathlib import Path
 from odoo import fields
 from odoo.tools import SQL
 
-VERSION = 1
+# 2: the queue of submitted entries comes in runs of QUEUE_RUN per member
+VERSION = 2
+# A member's claims wait in the queue a few at a time: the approve measure's
+# first 1,000 entries are 200 members' five each (issue 18).
+QUEUE_RUN = 5
 SHAPE = Path(__file__).resolve().parents[2] / "data" / "bench" / "shape.json"
 MARKER_PREFIX = "party bench generator "
 
@@ -45,14 +49,15 @@ def marker(size):
 
 
 def existing(cr):
-    """The size the database was generated with (or None)."""
+    """The size the database was generated with, None if it holds no
+    generated data, or what it holds instead (another generator's data)."""
     cr.execute("SELECT obj_description('party_points_entry'::regclass, 'pg_class')")
     comment = cr.fetchone()[0] or ""
     if not comment.startswith(MARKER_PREFIX):
         return None
     found = json.loads(comment[len(MARKER_PREFIX) :])
     if found.pop("version") != VERSION:
-        return None
+        return "an older generator's data"
     return Size(**found)
 
 
@@ -532,9 +537,8 @@ def _entries(cr, shape, size, company_id, uid, ruleset_id, periods, today):
             SELECT x.n, x.member_idx, x.day, x.quantity, 'submitted' AS state,
                    {pick_rule} AS rule_id
             FROM (
-                SELECT n, n %% %(members)s AS member_idx,
-                       %(last)s::date - ((n / %(members)s) %% %(window)s)::int
-                           AS day,
+                SELECT n, (n / %(run)s) %% %(members)s AS member_idx,
+                       %(last)s::date - (n %% %(window)s)::int AS day,
                        1 + (n / %(members)s) / %(window)s AS quantity,
                        'positive' AS list_type, random() AS r,
                        %(npos)s AS nrules
@@ -548,6 +552,7 @@ def _entries(cr, shape, size, company_id, uid, ruleset_id, periods, today):
             "last": last,
             "window": min(60, max(1, (last - open_period.date_start).days + 1)),
             "submitted": submitted,
+            "run": QUEUE_RUN,
         },
     )
 

@@ -59,7 +59,7 @@ def prepare(env, size):
         data = generate.locate(env)
     elif found is not None:
         sys.exit(
-            f"The database holds another size ({found}); RESET=1 make bench "
+            f"The database holds other data ({found}); RESET=1 make bench "
             "starts afresh."
         )
     else:

@@ -256,12 +256,14 @@ class PartyPointsPeriod(models.Model):
                 else SQL(),
             )
         )
-        sums = self.env.cr.fetchall()
+        rule_sums = {}
+        for member_id, rule_id, total in self.env.cr.fetchall():
+            rule_sums.setdefault(member_id, {})[rule_id] = total
         rules = self.env["party.points.rule"].browse(
-            {rule_id for _member, rule_id, _total in sums}
+            {rule_id for sums in rule_sums.values() for rule_id in sums}
         )
         return (
-            {(member_id, rule_id): total for member_id, rule_id, total in sums},
+            rule_sums,
             {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},
             {
                 category.id: (category.list_type, category.period_cap)

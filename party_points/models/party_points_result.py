@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..lib import scoring
+from ..lib.sql_arrays import array_literal
 from .party_points_ruleset import VETO_EFFECTS
 
 GRADES = [
@@ -233,7 +234,10 @@ class PartyPointsResult(models.Model):
         :meth:`party.points.period._compute_results` returns them:
         ``{member id: values}``, ``{member id: [veto entry ids]}``) in one
         INSERT, their veto entries in a second (at 10,000 members, creating
-        records one by one costs several times the whole computation)."""
+        records one by one costs several times the whole computation). The
+        columns travel as array literals, one string each
+        (:func:`array_literal`): as lists, psycopg2 and the server would
+        handle 120,000 literals one by one."""
         columns = {
             name: []
             for name in (
@@ -290,7 +294,7 @@ class PartyPointsResult(models.Model):
                 period.company_id.id,
                 self.env.uid,
                 self.env.uid,
-                *columns.values(),
+                *map(array_literal, columns.values()),
                 names,
             )
         )
@@ -308,8 +312,8 @@ class PartyPointsResult(models.Model):
                     JOIN party_points_result result
                         ON result.period_id = %s
                         AND result.member_id = veto.member_id""",
-                    [member_id for member_id, _entry in vetoes],
-                    [entry_id for _member, entry_id in vetoes],
+                    array_literal([member_id for member_id, _entry in vetoes]),
+                    array_literal([entry_id for _member, entry_id in vetoes]),
                     period.id,
                 )
             )

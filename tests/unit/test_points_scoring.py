@@ -91,7 +91,7 @@ def _members():
 
 def test_compute_results():
     ruleset = scoring.Ruleset(base_score=70, excellent_min=80, excellent_quota=0.5)
-    sums = {(1, "r1"): 12, (2, "r1"): 10, (3, "r1"): 10, (3, "n1"): -1, (6, "r1"): 10}
+    sums = {1: {"r1": 12}, 2: {"r1": 10}, 3: {"r1": 10, "n1": -1}, 6: {"r1": 10}}
     vetoes = {6: ["no_excellent"]}
     res = scoring.compute_results(ruleset, _members(), sums, RULES, CATEGORIES, vetoes)
     assert res[1]["score"] == 80 and res[1]["positive_points"] == 10

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, create_index, index_exists, split_every
+from odoo.tools import SQL, create_index, index_exists
 
 from .. import compat
 from ..lib import scoring, validation
@@ -63,8 +63,6 @@ MEMBER_FIELDS = frozenset(
 # state: no workflow step brings a rejected entry back, so approving or
 # rejecting a batch makes no duplicate and is not checked again.
 DUPLICATE_FIELDS = frozenset({"member_id", "rule_id", "date", "quantity"})
-# Entries notified between two cache resets (see _notify_member).
-NOTIFY_CHUNK = 50
 
 
 @compat.sql_constraints
@@ -97,6 +95,7 @@ class PartyPointsEntry(models.Model):
         "party.branch",
         compute="_compute_branch_id",
         store=True,
+        precompute=True,
         index=True,
         help="The member's branch when the entry was recorded.",
     )
@@ -108,9 +107,16 @@ class PartyPointsEntry(models.Model):
         tracking=True,
         check_company=True,
     )
-    category_id = fields.Many2one(related="rule_id.category_id", store=True, index=True)
-    list_type = fields.Selection(related="rule_id.list_type", store=True, index=True)
-    is_veto = fields.Boolean(related="rule_id.is_veto", store=True)
+    # The stored computed and related fields are precomputed: a batch of
+    # entries (a reversal, a meeting's attendance) goes in as one INSERT,
+    # without an UPDATE per entry afterwards.
+    category_id = fields.Many2one(
+        related="rule_id.category_id", store=True, precompute=True, index=True
+    )
+    list_type = fields.Selection(
+        related="rule_id.list_type", store=True, precompute=True, index=True
+    )
+    is_veto = fields.Boolean(related="rule_id.is_veto", store=True, precompute=True)
     is_range = fields.Boolean(related="rule_id.is_range")
     date = fields.Date(
         required=True, index=True, default=fields.Date.context_today, tracking=True
@@ -119,6 +125,7 @@ class PartyPointsEntry(models.Model):
         "party.points.period",
         compute="_compute_period_id",
         store=True,
+        precompute=True,
         index=True,
         ondelete="restrict",
         help="The period whose dates and branches hold this entry.",
@@ -127,6 +134,7 @@ class PartyPointsEntry(models.Model):
     unit_points = fields.Float(
         compute="_compute_unit_points",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         help="Points per unit: the rule's points, or the approver's value "
@@ -135,6 +143,7 @@ class PartyPointsEntry(models.Model):
     points = fields.Float(
         compute="_compute_points",
         store=True,
+        precompute=True,
         tracking=True,
         # Never summed blindly: drafts and pending entries do not count (the
         # lists and reports sum approved_points).
@@ -181,14 +190,15 @@ class PartyPointsEntry(models.Model):
         ondelete="restrict",
     )
     reversal_ids = fields.One2many("party.points.entry", "reversal_of_id")
+    # Set with the reversal, for a whole batch in one UPDATE
+    # (_link_reversals): as a stored compute it cost one UPDATE per entry.
     reversed_by_id = fields.Many2one(
-        "party.points.entry",
-        compute="_compute_reversed_by_id",
-        store=True,
-        index=True,
+        "party.points.entry", readonly=True, copy=False, index=True
     )
     can_review = fields.Boolean(compute="_compute_can_review")
-    company_id = fields.Many2one(related="member_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="member_id.company_id", store=True, precompute=True, index=True
+    )
 
     _party_number_checks = {
         "quantity": validation.check_quantity,
@@ -293,11 +303,6 @@ class PartyPointsEntry(models.Model):
             )
         )
         self.invalidate_recordset(["approved_points"])
-
-    @api.depends("reversal_ids")
-    def _compute_reversed_by_id(self):
-        for entry in self:
-            entry.reversed_by_id = entry.reversal_ids[:1]
 
     @api.depends_context("uid")
     @api.depends("state", "branch_id", "member_id")
@@ -514,7 +519,31 @@ class PartyPointsEntry(models.Model):
         records.filtered(
             lambda entry: entry.state == "approved"
         )._sync_approved_points()
+        records.filtered("reversal_of_id")._link_reversals()
         return records
+
+    def _link_reversals(self):
+        """Point the entries that ``self`` (reversals) reverse at them, in
+        one UPDATE for the whole batch."""
+        if not self:
+            return
+        self.flush_recordset(["reversal_of_id"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE party_points_entry reversed
+                SET reversed_by_id = reversal.id, write_uid = %s,
+                    write_date = %s
+                FROM party_points_entry reversal
+                WHERE reversal.id = ANY(%s)
+                    AND reversed.id = reversal.reversal_of_id""",
+                self.env.uid,
+                fields.Datetime.now(),
+                self.ids,
+            )
+        )
+        originals = self.reversal_of_id
+        originals.invalidate_recordset(["reversed_by_id", "write_uid", "write_date"])
+        originals.modified(["reversed_by_id"])
 
     def write(self, vals):
         if not self._is_workflow() and not self.env.su:
@@ -573,33 +602,31 @@ class PartyPointsEntry(models.Model):
 
     # -- workflow -------------------------------------------------------------
 
-    def _notify_member(self, subtype_xmlid, notice, reason=None):
-        """Tell each entry's member about a decision (``notice``: approved,
-        rejected or reversed), in the member's language.
+    def _notify_rejected(self, reason):
+        """Tell each entry's member that it was rejected and why: one message
+        per entry (it carries the reason), on the entry, in the member's
+        language, all posted in one batch (:meth:`_post_notices`)."""
+        bodies = {}  # the notice in each member's language
 
-        One message per entry, posted in chunks with the cache emptied in
-        between: the records each post leaves in the cache otherwise make
-        every post slower than the last (3x per entry at 1,000 entries)."""
-        for chunk in split_every(NOTIFY_CHUNK, self.ids, self.browse):
-            for entry in chunk:
-                partner = entry.member_id.sudo().user_id.partner_id
-                body = entry.with_context(
-                    lang=partner.lang or self.env.lang
-                )._member_notice(notice, reason)
-                entry.message_post(
-                    body=body,
-                    subtype_xmlid=subtype_xmlid,
-                    partner_ids=partner.ids,
-                )
-            self.env.invalidate_all()
+        def body(user):
+            lang = user.partner_id.lang or self.env.lang
+            if lang not in bodies:
+                bodies[lang] = self.with_context(lang=lang)._rejection_notice(reason)
+            return bodies[lang]
 
-    def _member_notice(self, notice, reason=None):
-        """The text of a decision notice, in the language of the context."""
-        if notice == "approved":
-            return _("Your points entry was approved.")
-        if notice == "rejected":
-            return _("Your points entry was rejected: %(reason)s", reason=reason)
-        return _("Your points entry was reversed: %(reason)s", reason=reason)
+        self._post_notices(
+            self.env.ref("party_points.mt_entry_rejected"),
+            [
+                (entry, entry.member_id.user_id, body(entry.member_id.user_id))
+                for entry in self.sudo()
+            ],
+        )
+
+    def _rejection_notice(self, reason):
+        """The rejection notice, in the language of the context."""
+        return Markup("<p>%s</p>") % _(
+            "Your points entry was rejected: %(reason)s", reason=reason
+        )
 
     def _digest_body(self, operation, reason=None):
         """The HTML of one member's digest of ``self`` (their entries of one
@@ -629,12 +656,8 @@ class PartyPointsEntry(models.Model):
     def _notify_members_digest(self, operation, reason=None):
         """Tell each member of ``self`` in ONE message about their entries of
         this batch: a message on the member's record, addressed to the
-        member's user (an inbox notification for an internal user, an email
-        for a portal user). A batch of 1,000 entries for 200 members makes
-        200 messages, not 1,000, none on the entries; messages,
-        notifications and emails are each created in one batch (what
-        ``message_post`` does for one record, without rendering the mail
-        layout once per member)."""
+        member's user (:meth:`_post_notices`). A batch of 1,000 entries for
+        200 members makes 200 messages, not 1,000, none on the entries."""
         subtype = self.env.ref(
             {
                 "approve": "party_points.mt_entry_approved",
@@ -645,28 +668,40 @@ class PartyPointsEntry(models.Model):
         by_member = {}
         for entry in entries:
             by_member.setdefault(entry.member_id, []).append(entry.id)
+        self._post_notices(
+            subtype,
+            [
+                (
+                    member,
+                    member.user_id,
+                    # in the member's language
+                    entries.browse(ids)
+                    .with_context(lang=member.user_id.partner_id.lang or self.env.lang)
+                    ._digest_body(operation, reason=reason),
+                )
+                for member, ids in by_member.items()
+            ],
+        )
+
+    @api.model
+    def _post_notices(self, subtype, notices):
+        """Post ``notices``, a list of ``(record, user, body)``: a message on
+        each record, addressed to the user (an inbox notification for an
+        internal user, an email for a portal user; no one is notified for a
+        record without a user). Messages, notifications and emails are each
+        created in one batch: what ``message_post`` does for one record,
+        without rendering the mail layout once per message."""
         author = self.env.user.partner_id
         now = fields.Datetime.now()
-        digests = [
-            (
-                member,
-                member.user_id,
-                # in the member's language
-                entries.browse(ids)
-                .with_context(lang=member.user_id.partner_id.lang or self.env.lang)
-                ._digest_body(operation, reason=reason),
-            )
-            for member, ids in by_member.items()
-        ]
         messages = (
             self.env["mail.message"]
             .sudo()
             .create(
                 [
                     {
-                        "model": "party.member",
-                        "res_id": member.id,
-                        "record_name": member.name,
+                        "model": record._name,
+                        "res_id": record.id,
+                        "record_name": record.display_name,
                         "body": body,
                         "message_type": "notification",
                         "subtype_id": subtype.id,
@@ -677,12 +712,12 @@ class PartyPointsEntry(models.Model):
                         "date": now,
                         "partner_ids": [Command.set(user.partner_id.ids)],
                     }
-                    for member, user, body in digests
+                    for record, user, body in notices
                 ]
             )
         )
         notifications, mails = [], []
-        for message, (_member, user, body) in zip(messages, digests, strict=True):
+        for message, (_record, user, body) in zip(messages, notices, strict=True):
             if not user:
                 continue
             if user.share or user.notification_type == "email":
@@ -784,19 +819,42 @@ class PartyPointsEntry(models.Model):
         self._check_reviewer()
         self._check_open_period()
         self.filtered(lambda entry: entry.origin == "claim")._check_evidence()
-        # One UPDATE for the batch; no tracking message per entry: the entry
-        # keeps who approved it and when in approved_by_id / approved_date,
-        # and each member gets one digest of the batch.
-        self.with_context(tracking_disable=True)._workflow_write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.uid,
-                "approved_date": fields.Datetime.now(),
-            }
-        )
-        self._sync_approved_points()
+        self._approve_rows()
         self._notify_members_digest("approve")
         return True
+
+    def _approve_rows(self):
+        """Mark ``self`` approved, by the current user, now: state, approver,
+        date and approved points in ONE UPDATE for the whole batch (the bare
+        UPDATE is the floor approval is measured against), then the ORM is
+        told what changed. No tracking message per entry: the entry keeps
+        who approved it and when in approved_by_id / approved_date, and each
+        member gets one digest of the batch. Callers check the workflow."""
+        fnames = [
+            "state",
+            "approved_by_id",
+            "approved_date",
+            "approved_points",
+            "write_uid",
+            "write_date",
+        ]
+        self.flush_recordset()
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """UPDATE party_points_entry
+                SET state = 'approved', approved_by_id = %s, approved_date = %s,
+                    approved_points = points, write_uid = %s, write_date = %s
+                WHERE id = ANY(%s)""",
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(fnames)
+        self.modified(fnames)
 
     @api.model
     def _reviewable_domain(self):
@@ -846,9 +904,7 @@ class PartyPointsEntry(models.Model):
         self.with_context(tracking_disable=True)._workflow_write(
             {"state": "rejected", "reject_reason": reason}
         )
-        self.with_context(mail_notify_force_send=False)._notify_member(
-            "party_points.mt_entry_rejected", "rejected", reason
-        )
+        self._notify_rejected(reason)
         return True
 
     def action_reverse(self, reason):

@@ -90,22 +90,8 @@ class TestPointsPerformance(PointsCase):
     def test_batch_approve_costs_constant_queries(self):
         """Approving a batch is one write and one digest per member: the
         same queries for 10 entries as for 50 (two members each time)."""
-        Entry = self.env["party.points.entry"]
         members = self.member_a1 | self.member_a2
-
-        def drafts(count, day):
-            return Entry.create(
-                [
-                    {
-                        "member_id": members[index % 2].id,
-                        "rule_id": self.r_meet.id,
-                        "date": day,
-                        "quantity": index + 1,
-                    }
-                    for index in range(count)
-                ]
-            ).with_user(self.officer_a)
-
+        drafts = self._drafts
         # two batches fill the caches (rules, groups, mail)
         self._count_queries(drafts(1, "2031-03-01").action_approve)
         self._count_queries(drafts(5, "2031-03-02").action_approve)
@@ -128,6 +114,70 @@ class TestPointsPerformance(PointsCase):
             self.assertEqual(digests.body.count("<li>"), 25)
         self.assertFalse(fifty.message_ids.filtered(lambda m: m.subtype_id == subtype))
 
+    def _drafts(self, count, day):
+        members = self.member_a1 | self.member_a2
+        return (
+            self.env["party.points.entry"]
+            .create(
+                [
+                    {
+                        "member_id": members[index % 2].id,
+                        "rule_id": self.r_meet.id,
+                        "date": day,
+                        "quantity": index + 1,
+                    }
+                    for index in range(count)
+                ]
+            )
+            .with_user(self.officer_a)
+        )
+
+    def test_batch_reject_costs_constant_queries(self):
+        """Rejecting a batch is one write and one message per entry, all
+        created in one batch: the same queries for 10 entries as for 50."""
+        self._drafts(1, "2031-03-11").action_reject("Warm-up")
+        self._drafts(5, "2031-03-12").action_reject("Warm-up")
+        ten, fifty = self._drafts(10, "2031-03-13"), self._drafts(50, "2031-03-14")
+        for batch in (ten, fifty):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(BATCH_QUERIES):
+                self.assertIs(batch.action_reject("No photo of the meeting"), True)
+                self.env.flush_all()
+        self.assertEqual(set(fifty.mapped("state")), {"rejected"})
+        subtype = self.env.ref("party_points.mt_entry_rejected")
+        for entry in fifty:
+            notices = entry.message_ids.filtered(lambda m: m.subtype_id == subtype)
+            self.assertEqual(len(notices), 1)
+            self.assertIn("No photo of the meeting", notices.body)
+            # addressed to the member's user
+            self.assertEqual(notices.partner_ids, entry.member_id.user_id.partner_id)
+
+    def test_batch_reverse_costs_constant_queries(self):
+        """Reversing a batch is one INSERT of the mirrors, one UPDATE linking
+        them and one digest per member: the same queries for 10 entries as
+        for 50."""
+        warm = self._drafts(6, "2031-03-21")
+        warm.action_approve()
+        warm[:1].action_reverse("Warm-up")
+        warm[1:].action_reverse("Warm-up")
+        ten, fifty = self._drafts(10, "2031-03-23"), self._drafts(50, "2031-03-24")
+        (ten | fifty).action_approve()
+        for batch in (ten, fifty):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(BATCH_QUERIES):
+                self.assertIs(batch.action_reverse("Recorded twice"), True)
+                self.env.flush_all()
+        mirrors = fifty.reversed_by_id
+        self.assertEqual(len(mirrors), 50)
+        self.assertEqual(mirrors.reversal_of_id, fifty)
+        self.assertEqual(
+            sum(fifty.mapped("approved_points")),
+            -sum(mirrors.mapped("approved_points")),
+        )
+        self.assertEqual(set(mirrors.mapped("state")), {"approved"})
+
 
 # Upper bounds. Closing: measured on Odoo 17.0 (18.0 and 19.0 take one
 # fewer), 27 and the lock on the period row (issue 11), plus the headroom of
@@ -135,3 +185,5 @@ class TestPointsPerformance(PointsCase):
 CLOSE_QUERIES = query_bound(28)
 # the whole batch, whatever its size (two members), with headroom of its own
 APPROVE_QUERIES = 20
+# a batch rejected or reversed, whatever its size (two members)
+BATCH_QUERIES = 30

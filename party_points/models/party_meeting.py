@@ -727,6 +727,7 @@ class PartyMeeting(models.Model):
         late._workflow_write({"minutes_reminded": True})
 
 
+@compat.sql_constraints
 class PartyMeetingAttendance(models.Model):
     """One expected attendee of a meeting and whether they came."""
 

@@ -1,0 +1,53 @@
+"""The secretary's meeting flow in a browser (issue 14)."""
+
+from datetime import date
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+from .test_meeting import MeetingCase
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingTour(MeetingCase, HttpCase):
+    def test_secretary_marks_the_exceptions_and_confirms(self):
+        today = fields.Date.today()
+        Period = self.env["party.points.period"]
+        if not Period._for_dates({(today, self.branch_a.id)}):
+            Period.create(
+                {
+                    "name": "This year",
+                    "ruleset_id": self.ruleset.id,
+                    "date_start": date(today.year, 1, 1),
+                    "date_end": date(today.year, 12, 31),
+                    "branch_ids": [Command.set(self.committee.ids)],
+                }
+            )
+        self.start_tour(
+            "/web#action=party_points.party_meeting_action",
+            "party_points_meeting_attendance",
+            login=self.officer_a.login,
+        )
+        meeting = self.env["party.meeting"].search([("name", "=", "学习安全生产规程")])
+        self.assertEqual(meeting.state, "confirmed")
+        self.assertEqual(meeting.branch_id, self.branch_a)
+        status = {line.member_id: line.status for line in meeting.attendance_ids}
+        self.assertEqual(
+            status,
+            {
+                self.member_a1: "present",
+                self.member_a2: "absent",
+                self.member_a3: "excused",
+            },
+        )
+        posted = {
+            entry.member_id: (entry.rule_id, entry.state, entry.approved_by_id)
+            for entry in meeting.entry_ids
+        }
+        self.assertEqual(
+            posted,
+            {
+                self.member_a1: (self.r_meet, "approved", self.officer_a),
+                self.member_a2: (self.r_absent, "approved", self.officer_a),
+            },
+        )

@@ -2,12 +2,12 @@
 confirmation that posts the attendance points, corrections, leave and the
 minutes reminder."""
 
-from datetime import datetime
+from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -50,6 +50,23 @@ class MeetingCase(PointsCase):
         }
         values.update(vals)
         return cls.Meeting.with_user(user or cls.officer_a).create(values).sudo()
+
+    @classmethod
+    def _period_covering_today(cls):
+        """An open period over the test branches today, unless one (the demo
+        year's) already covers it."""
+        today = fields.Date.today()
+        Period = cls.env["party.points.period"]
+        if not Period._for_dates({(today, cls.branch_a.id)}):
+            Period.create(
+                {
+                    "name": "This year",
+                    "ruleset_id": cls.ruleset.id,
+                    "date_start": date(today.year, 1, 1),
+                    "date_end": date(today.year, 12, 31),
+                    "branch_ids": [Command.set(cls.committee.ids)],
+                }
+            )
 
     def _line(self, meeting, member):
         return meeting.attendance_ids.filtered(lambda line: line.member_id == member)

@@ -1,8 +1,5 @@
 """The secretary's meeting flow in a browser (issue 14)."""
 
-from datetime import date
-
-from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .test_meeting import MeetingCase
@@ -11,18 +8,7 @@ from .test_meeting import MeetingCase
 @tagged("post_install", "-at_install")
 class TestMeetingTour(MeetingCase, HttpCase):
     def test_secretary_marks_the_exceptions_and_confirms(self):
-        today = fields.Date.today()
-        Period = self.env["party.points.period"]
-        if not Period._for_dates({(today, self.branch_a.id)}):
-            Period.create(
-                {
-                    "name": "This year",
-                    "ruleset_id": self.ruleset.id,
-                    "date_start": date(today.year, 1, 1),
-                    "date_end": date(today.year, 12, 31),
-                    "branch_ids": [Command.set(self.committee.ids)],
-                }
-            )
+        self._period_covering_today()
         self.start_tour(
             "/web#action=party_points.party_meeting_action",
             "party_points_meeting_attendance",

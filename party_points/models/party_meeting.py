@@ -62,7 +62,6 @@ class PartyMeetingType(models.Model):
     active = fields.Boolean(default=True)
     attendance_rule_id = fields.Many2one(
         "party.points.rule",
-        string="Attendance Rule",
         domain=[("list_type", "=", "positive"), ("is_veto", "=", False)],
         ondelete="restrict",
         help="The rule of the rule book a member earns by attending (on time "
@@ -245,10 +244,9 @@ class PartyMeeting(models.Model):
     )
     date_end = fields.Datetime(string="End")
     place = fields.Char()
-    host_id = fields.Many2one("hr.employee", string="Host", check_company=True)
+    host_id = fields.Many2one("hr.employee", check_company=True)
     recorder_id = fields.Many2one(
         "res.users",
-        string="Recorder",
         domain=[("share", "=", False)],
         help="Who writes the minutes: reminded by an activity when they are "
         "still missing two days after the meeting.",
@@ -264,7 +262,6 @@ class PartyMeeting(models.Model):
     attendance_ids = fields.One2many(
         "party.meeting.attendance",
         "meeting_id",
-        string="Attendance",
         compute="_compute_attendance_ids",
         store=True,
         readonly=False,
@@ -469,6 +466,15 @@ class PartyMeeting(models.Model):
                 )._check_user_works_here()
         if not self._is_workflow():
             self._check_not_closed()
+            if {"type_id", "branch_id", "group_id"} & set(vals) and self.filtered(
+                lambda meeting: meeting.state != "planned"
+            ):
+                raise UserError(
+                    _(
+                        "The type, branch and group of a meeting change only "
+                        "while it is planned: its attendance list follows them."
+                    )
+                )
             if {"type_id", "branch_id", "group_id", "date_start"} & set(vals) and (
                 self.sudo().entry_ids
             ):
@@ -691,12 +697,13 @@ class PartyMeeting(models.Model):
 
     @api.model
     def _cron_minutes_reminder(self, now=None):
-        """Daily: an activity to the recorder of each meeting held two days
-        ago or more whose minutes are still empty (once per meeting)."""
+        """Daily: an activity to the recorder of each meeting (not cancelled)
+        that started two days ago or more and whose minutes are still empty
+        (once per meeting)."""
         now = now or fields.Datetime.now()
         candidates = self.sudo().search(
             [
-                ("state", "in", ("held", "confirmed")),
+                ("state", "in", ("planned", "held", "confirmed")),
                 ("minutes_reminded", "=", False),
                 ("recorder_id", "!=", False),
                 ("date_start", "<=", now - timedelta(days=MINUTES_DAYS)),
@@ -787,6 +794,24 @@ class PartyMeetingAttendance(models.Model):
             meeting=meeting.name,
         )
 
+    @api.constrains("member_id", "meeting_id")
+    def _check_member_branch(self):
+        """An attendee is a member of the meeting's branch or of a branch
+        below it: an officer posts no points on another branch's members."""
+        for line in self.sudo():
+            branch = line.meeting_id.branch_id
+            if not (line.member_id.branch_id.parent_path or "").startswith(
+                branch.parent_path or "-"
+            ):
+                raise ValidationError(
+                    _(
+                        "%(member)s is not a member of %(branch)s or of a branch "
+                        "below it: list them on a meeting of their own branch.",
+                        member=line.member_id.name,
+                        branch=branch.display_name,
+                    )
+                )
+
     @api.constrains("status", "excuse_reason")
     def _check_excuse(self):
         for line in self:
@@ -812,14 +837,13 @@ class PartyMeetingAttendance(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        meetings_ = self.env["party.meeting"].browse(
+            {vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")}
+        )
         if not self._is_workflow() and not self.env.su:
-            meetings_ = self.env["party.meeting"].browse(
-                {vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")}
-            )
             meetings_.sudo().branch_id.with_env(self.env)._check_user_works_here()
-        lines = super().create(vals_list)
-        lines._check_meetings_open(lines.sudo().meeting_id)
-        return lines
+        self._check_meetings_open(meetings_.sudo())
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self._is_workflow():

@@ -284,10 +284,13 @@ class TestMeeting(MeetingCase):
             as_officer.unlink()
         with self.assertRaises(UserError):
             as_officer.action_cancel()
-        # corrected, the date still cannot move: entries were posted on it
+        # corrected, the date still cannot move: entries were posted on it;
+        # nor the type, which the list follows
         as_officer.action_correct()
         with self.assertRaisesRegex(UserError, "posted points"):
             as_officer.write({"date_start": datetime(2031, 2, 13, 9, 0)})
+        with self.assertRaisesRegex(UserError, "only while it is planned"):
+            as_officer.write({"type_id": self.meeting_type.copy().id})
         self.assertEqual(line.status, "present")
         self.assertEqual(len(meeting.entry_ids), 3)
         # minutes may still be written after the confirmation

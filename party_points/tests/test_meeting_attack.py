@@ -6,7 +6,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.party_points import compat
@@ -195,6 +195,20 @@ class TestMeetingAttack(MeetingCase):
             self.meeting_a.with_user(self.manager).write(
                 {"attendance_ids": [Command.create({"member_id": outsider.id})]}
             )
+
+    def test_an_officer_lists_no_member_of_another_branch(self):
+        with self.assertRaises(ValidationError):
+            self.meeting_a.with_user(self.officer_a).write(
+                {"attendance_ids": [Command.create({"member_id": self.member_b1.id})]}
+            )
+        # the committee's meeting may list the members of the branches below
+        committee_meeting = self._meeting(
+            user=self.manager, branch_id=self.committee.id
+        )
+        committee_meeting.with_user(self.manager).write(
+            {"attendance_ids": [Command.create({"member_id": self.member_b1.id})]}
+        )
+        self.assertIn(self.member_b1, committee_meeting.attendance_ids.member_id)
 
     def test_a_member_cannot_link_an_entry_to_a_meeting(self):
         with self.assertRaises(UserError):

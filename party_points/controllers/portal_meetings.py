@@ -17,18 +17,38 @@ class PartyMeetingPortal(CustomerPortal):
     (:meth:`party.meeting._request_leave`)."""
 
     @staticmethod
-    def _meeting_values(member, error=None, sent=False):
-        Meeting = request.env["party.meeting"].sudo()
-        upcoming = Meeting.search(
-            [
-                ("branch_id", "=", member.branch_id.id),
-                ("state", "=", "planned"),
-                ("date_start", ">", fields.Datetime.now()),
-                "|",
-                ("attendees_only", "=", False),
-                ("attendance_ids.member_id", "=", member.id),
-            ],
-            order="date_start, id",
+    def _upcoming_domain(member):
+        """The coming meetings ``member`` sees: of their branch, planned,
+        not started, and, for a type only its attendees see, with them on
+        the list."""
+        return [
+            ("branch_id", "=", member.branch_id.id),
+            ("state", "=", "planned"),
+            ("date_start", ">", fields.Datetime.now()),
+            "|",
+            ("attendees_only", "=", False),
+            ("attendance_ids.member_id", "=", member.id),
+        ]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "meeting_count" in counters:
+            member = request.env.user._party_member()
+            values["meeting_count"] = (
+                request.env["party.meeting"]
+                .sudo()
+                .search_count(self._upcoming_domain(member))
+                if member
+                else 0
+            )
+        return values
+
+    @classmethod
+    def _meeting_values(cls, member, error=None, sent=False):
+        upcoming = (
+            request.env["party.meeting"]
+            .sudo()
+            .search(cls._upcoming_domain(member), order="date_start, id")
         )
         Line = request.env["party.meeting.attendance"].sudo()
         mine = Line.search(

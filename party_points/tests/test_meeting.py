@@ -11,7 +11,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PointsCase
+from .common import PointsCase, query_bound
 
 DURING = "2031-02-12 12:00:00"
 BEFORE = "2031-02-01 08:00:00"
@@ -178,6 +178,34 @@ class TestMeeting(MeetingCase):
             lambda value: value.field_id.name == "state"
         )
         self.assertEqual(len(state_changes), 1)
+
+    @freeze_time(DURING)
+    def test_confirming_costs_the_same_queries_for_any_number_of_attendees(self):
+        """Set-based: 3 attendees or 23, the same queries (no query per
+        attendee)."""
+        warm_up, small = self._meeting(), self._meeting()
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Member {number}"} for number in range(20)]
+        )
+        self.env["party.member"].create(
+            [
+                {"employee_id": employee.id, "branch_id": self.branch_a.id}
+                for employee in employees
+            ]
+        )
+        large = self._meeting()
+        self.assertEqual(len(small.attendance_ids), 3)
+        self.assertEqual(len(large.attendance_ids), 23)
+        counts = []
+        for meeting in (warm_up, small, large):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            meeting.with_user(self.officer_a).action_confirm()
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(len(large.entry_ids), 23)
+        self.assertLessEqual(counts[2], query_bound(counts[1]), counts)
 
     @freeze_time(DURING)
     def test_confirming_again_writes_only_the_differences(self):

@@ -1,6 +1,7 @@
 """/my/meetings (issue 14): a member's coming meetings, leave requests and
 attendance; each refusal over HTTP."""
 
+import json
 from datetime import timedelta
 
 from odoo import fields, http
@@ -51,6 +52,16 @@ class TestMeetingPortal(MeetingCase, HttpCase):
         self.assertIn("Coming theme day", page.text)
         self.assertNotIn("Branch B theme day", page.text)
         self.assertNotIn("Started theme day", page.text)
+        # the card on /my counts the coming meetings
+        self.assertIn(
+            'data-placeholder_count="meeting_count"', self.url_open("/my").text
+        )
+        counters = self.url_open(
+            "/my/counters",
+            data=json.dumps({"params": {"counters": ["meeting_count"]}}),
+            headers={"Content-Type": "application/json"},
+        ).json()["result"]
+        self.assertEqual(counters, {"meeting_count": 1})
         response = self._leave(self.coming, "Business trip to Beijing")
         self.assertEqual(response.status_code, 200)
         self.assertIn("/my/meetings", response.url)

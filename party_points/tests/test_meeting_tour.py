@@ -1,5 +1,8 @@
 """The secretary's meeting flow in a browser (issue 14)."""
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .test_meeting import MeetingCase
@@ -37,3 +40,19 @@ class TestMeetingTour(MeetingCase, HttpCase):
                 self.member_a2: (self.r_absent, "approved", self.officer_a),
             },
         )
+
+    def test_secretary_grants_a_leave(self):
+        meeting = self._meeting(
+            date_start=fields.Datetime.now() + timedelta(days=1), date_end=False
+        )
+        meeting._request_leave(self.user_a1, "Business trip")
+        self.start_tour(
+            "/web#action=party_points.party_meeting_action"
+            f"&model=party.meeting&id={meeting.id}&view_type=form",
+            "party_points_meeting_grant_leave",
+            login=self.officer_a.login,
+        )
+        line = self._line(meeting, self.member_a1)
+        self.assertEqual(line.leave_state, "granted")
+        self.assertEqual(line.status, "excused")
+        self.assertEqual(line.excuse_reason, "Business trip")

@@ -90,3 +90,23 @@ tours.add("party_points_meeting_attendance", partyTour({
         },
     ],
 }));
+
+// The secretary grants the leave a member asked for on the portal: the line
+// becomes excused, with the member's reason.
+tours.add("party_points_meeting_grant_leave", partyTour({
+    steps: () => [
+        {
+            content: "Member Zhang asked for leave",
+            trigger: ".o_data_row:contains('Member Zhang'):contains('Leave Requested')",
+        },
+        {
+            content: "Grant it",
+            trigger: ".o_data_row:contains('Member Zhang') button[name=action_grant_leave]",
+            run: "click",
+        },
+        {
+            content: "Member Zhang is excused",
+            trigger: ".o_data_row:contains('Member Zhang'):contains('Excused'):not(:has(button[name=action_grant_leave]))",
+        },
+    ],
+}));

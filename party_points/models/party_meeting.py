@@ -330,7 +330,7 @@ class PartyMeeting(models.Model):
         self.ensure_one()
         branch = self.sudo().branch_id
         audience = self.type_id.audience
-        if not branch or audience == "one_to_one":
+        if not branch or not audience or audience == "one_to_one":
             return self.env["party.member"].sudo()
         if audience == "group" or (self.group_id and audience != "committee"):
             return self.sudo().group_id.member_ids
@@ -492,7 +492,9 @@ class PartyMeeting(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unconfirmed(self):
-        if self.filtered(lambda meeting: meeting.state == "confirmed"):
+        if self.filtered(lambda meeting: meeting.state == "confirmed") or (
+            self.sudo().entry_ids
+        ):
             raise UserError(
                 _(
                     "A confirmed meeting cannot be deleted: its attendance is in "

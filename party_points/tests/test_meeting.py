@@ -319,6 +319,9 @@ class TestMeeting(MeetingCase):
             as_officer.write({"date_start": datetime(2031, 2, 13, 9, 0)})
         with self.assertRaisesRegex(UserError, "only while it is planned"):
             as_officer.write({"type_id": self.meeting_type.copy().id})
+        # nor is it deleted: its entries stay in the ledger
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            as_officer.unlink()
         self.assertEqual(line.status, "present")
         self.assertEqual(len(meeting.entry_ids), 3)
         # minutes may still be written after the confirmation

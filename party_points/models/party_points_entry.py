@@ -14,6 +14,7 @@ ORIGINS = [
     ("claim", "Claimed by the Member"),
     ("import", "Imported"),
     ("activity", "Branch Activity"),
+    ("meeting", "Meeting Attendance"),
 ]
 STATES = [
     ("draft", "Draft"),
@@ -406,8 +407,9 @@ class PartyPointsEntry(models.Model):
         """The origins whose entries the duplicate check below skips: an
         addon that creates one entry per document of its own (an item, a
         meeting) adds its origin here, since two such entries on the same
-        day are two deeds. None by default."""
-        return frozenset()
+        day are two deeds. Here: meeting attendance (one entry per meeting
+        and attendee, see party.meeting.action_confirm)."""
+        return frozenset({"meeting"})
 
     def _check_duplicate(self):
         """Refuse a second live entry of a member for the same item, day and
@@ -928,28 +930,39 @@ class PartyPointsEntry(models.Model):
             )
         self._check_reviewer()
         self._check_open_period()
-        now = fields.Datetime.now()
-        (
-            self._workflow_env()
-            .with_context(tracking_disable=True)
-            .create(
-                [
-                    {
-                        "member_id": entry.member_id.id,
-                        "rule_id": entry.rule_id.id,
-                        "date": entry.date,
-                        "quantity": entry.quantity,
-                        "unit_points": entry.unit_points,
-                        "origin": entry.origin,
-                        "description": reason,
-                        "state": "approved",
-                        "approved_by_id": self.env.uid,
-                        "approved_date": now,
-                        "reversal_of_id": entry.id,
-                    }
-                    for entry in self
-                ]
-            )
-        )
+        self._create_approved(self._reversal_vals(reason))
         self._notify_members_digest("reverse", reason=reason)
         return True
+
+    def _reversal_vals(self, reason):
+        """The values of the mirror entries that reverse ``self``."""
+        return [
+            {
+                "member_id": entry.member_id.id,
+                "rule_id": entry.rule_id.id,
+                "date": entry.date,
+                "quantity": entry.quantity,
+                "unit_points": entry.unit_points,
+                "origin": entry.origin,
+                "description": reason,
+                "reversal_of_id": entry.id,
+            }
+            for entry in self
+        ]
+
+    @api.model
+    def _create_approved(self, vals_list):
+        """Create entries approved by the current user, in one batch (one
+        ``create``, no tracking message per entry): the reversals and the
+        entries a confirmed document (a meeting) posts. The callers check
+        who may decide and that the period is open."""
+        approval = {
+            "state": "approved",
+            "approved_by_id": self.env.uid,
+            "approved_date": fields.Datetime.now(),
+        }
+        return (
+            self._workflow_env()
+            .with_context(tracking_disable=True)
+            .create([dict(vals, **approval) for vals in vals_list])
+        )

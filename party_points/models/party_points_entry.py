@@ -8,6 +8,7 @@ from odoo.tools import SQL, create_index, index_exists
 
 from .. import compat
 from ..lib import scoring, validation
+from ..lib.sql_arrays import array_literal
 
 ORIGINS = [
     ("manual", "Recorded by an Officer"),
@@ -952,17 +953,135 @@ class PartyPointsEntry(models.Model):
 
     @api.model
     def _create_approved(self, vals_list):
-        """Create entries approved by the current user, in one batch (one
-        ``create``, no tracking message per entry): the reversals and the
-        entries a confirmed document (a meeting) posts. The callers check
-        who may decide and that the period is open."""
-        approval = {
-            "state": "approved",
-            "approved_by_id": self.env.uid,
-            "approved_date": fields.Datetime.now(),
+        """Create entries approved by the current user in ONE INSERT for the
+        whole batch (the reversals, the attendance a confirmed meeting
+        posts), without a message per entry: at 10,000 attendees the ORM's
+        create costs ten times the INSERT (its batches of 100 rows, the
+        precomputes of every new record). The derived columns are filled as
+        the ORM fills them: branch and company from the member; category,
+        list, veto and unit points from the rule; the period holding the
+        date; the signed points through :func:`scoring.entry_points`.
+
+        ``vals_list``: member_id, rule_id, date, and optionally quantity
+        (1), unit_points, origin, description, reversal_of_id and other
+        stored columns of plain values (a meeting_id). The callers check
+        who may decide and that the periods are open; an entry that no
+        period holds, or a second live entry for the same deed, is refused
+        as create() refuses it."""
+        if not vals_list:
+            return self.browse()
+        for vals in vals_list:
+            self._party_check_values(vals)
+        rules = {
+            rule.id: rule
+            for rule in self.env["party.points.rule"]
+            .sudo()
+            .browse({vals["rule_id"] for vals in vals_list})
         }
-        return (
-            self._workflow_env()
-            .with_context(tracking_disable=True)
-            .create([dict(vals, **approval) for vals in vals_list])
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, branch_id, company_id FROM party_member WHERE id = ANY(%s)",
+                list({vals["member_id"] for vals in vals_list}),
+            )
         )
+        members = {
+            member_id: (branch, company)
+            for member_id, branch, company in self.env.cr.fetchall()
+        }
+        for vals in vals_list:
+            vals["date"] = fields.Date.to_date(vals["date"])
+        periods = self.env["party.points.period"]._for_dates(
+            {(vals["date"], members[vals["member_id"]][0]) for vals in vals_list}
+        )
+        now, uid = fields.Datetime.now(), self.env.uid
+        rows = []
+        for vals in vals_list:
+            rule = rules[vals["rule_id"]]
+            branch_id, company_id = members[vals["member_id"]]
+            period = periods.get((vals["date"], branch_id))
+            if not period:
+                raise ValidationError(
+                    _(
+                        "No points period covers %(date)s for %(branch)s: ask the "
+                        "Party committee to open one.",
+                        date=vals["date"],
+                        branch=self.env["party.branch"]
+                        .sudo()
+                        .browse(branch_id)
+                        .display_name,
+                    )
+                )
+            row = {"quantity": 1.0, "unit_points": rule.points, "origin": "manual"}
+            row.update(vals)
+            points = scoring.entry_points(
+                row["unit_points"],
+                row["quantity"],
+                rule.list_type,
+                reversal=bool(row.get("reversal_of_id")),
+            )
+            row.update(
+                branch_id=branch_id,
+                company_id=company_id,
+                category_id=rule.category_id.id,
+                list_type=rule.list_type,
+                is_veto=rule.is_veto,
+                period_id=period.id,
+                points=points,
+                approved_points=points,
+                state="approved",
+                approved_by_id=uid,
+                approved_date=now,
+                create_uid=uid,
+                write_uid=uid,
+                create_date=now,
+                write_date=now,
+            )
+            rows.append(row)
+        names = sorted(set().union(*rows))
+        # each column as one array literal, cast to the column's type (an
+        # empty value is False in the ORM, NULL here, but for booleans)
+        arrays = []
+        for name in names:
+            field = self._fields[name]
+            values = [row.get(name) for row in rows]
+            if field.type != "boolean":
+                values = [None if value is False else value for value in values]
+            arrays.append(
+                SQL(
+                    "%s::%s[]",
+                    array_literal(values),
+                    SQL.identifier(field.column_type[0]),
+                )
+            )
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO party_points_entry (%s)
+                SELECT * FROM unnest(%s) RETURNING id""",
+                SQL(", ").join(map(SQL.identifier, names)),
+                SQL(", ").join(arrays),
+            )
+        )
+        # (ids come back in the order of the rows, as the ORM's INSERT has it)
+        ids = [row_[0] for row_ in self.env.cr.fetchall()]
+        records = self.browse(ids)
+        records.modified(names, create=True)
+        # the one2many fields listing entries (a meeting's, a member's) no
+        # longer hold what their cache says
+        for name in names:
+            for inverse in self.pool.field_inverses[self._fields[name]]:
+                self.env[inverse.model_name].invalidate_model([inverse.name])
+        exempt = self._duplicate_exempt_origins()
+        pairs = list(zip(ids, rows, strict=True))
+        # what create() checks: no second live entry for the same deed
+        self.browse(
+            [
+                id_
+                for id_, row in pairs
+                if not row.get("reversal_of_id") and row["origin"] not in exempt
+            ]
+        )._check_duplicate()
+        self.browse(
+            [id_ for id_, row in pairs if row.get("reversal_of_id")]
+        )._link_reversals()
+        return records

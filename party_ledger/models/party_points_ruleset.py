@@ -19,7 +19,6 @@ class PartyPointsRuleset(models.Model):
 
     wish_rule_id = fields.Many2one(
         "party.points.rule",
-        string="Wish Rule",
         domain="[('ruleset_id', '=', id), ('list_type', '=', 'positive')]",
         ondelete="set null",
         tracking=True,

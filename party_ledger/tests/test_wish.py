@@ -355,6 +355,11 @@ class TestWishAttacks(WishCase):
             self.Wish.with_user(self.user_a1).read_group(
                 [], ["wisher_id"], ["wisher_id"]
             )
+        # (members have no export right at all; the field would refuse too)
+        with self.assertRaises(UserError):
+            as_member.export_data(["wisher_id/name"])
+        with self.assertRaises(AccessError):
+            self.Wish.with_user(self.user_a1).search_read([], ["wisher_id"])
         # neither the log columns, nor the chatter, nor the followers
         values = as_member.read(["create_uid", "write_uid"])[0]
         self.assertNotIn(values["create_uid"][0], self.user_emp.ids)

@@ -348,6 +348,13 @@ class PartyWish(models.Model):
                         branch=wish.branch_id.name,
                     )
                 )
+            if wish._wisher() == member.employee_id:
+                raise UserError(
+                    _(
+                        "Wish %(wish)s is your own: a colleague claims it.",
+                        wish=wish.name,
+                    )
+                )
             if wish.campaign_id.state != "open":
                 raise UserError(
                     _(

@@ -330,6 +330,14 @@ class TestWishAttacks(WishCase):
         with self.assertRaises(AccessError):
             wish.with_user(self.user_other).action_report_progress("Done")
 
+    def test_a_member_does_not_claim_their_own_wish(self):
+        wish = self._accepted(
+            user=self.officer_a, wisher_id=self.emp_a1.id, name="A warmer coat"
+        )
+        with self.assertRaises(UserError):
+            wish.with_user(self.user_a1).action_claim()
+        self.assertEqual(wish.state, "accepted")
+
     def test_progress_photos_belong_to_the_wish(self):
         wish = self._claimed()
         foreign = (

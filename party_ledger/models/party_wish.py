@@ -421,7 +421,10 @@ class PartyWish(models.Model):
             lambda record: record.res_model != self._name or record.res_id != self.id
         ):
             raise AccessError(_("Attach the photos to this wish first."))
-        self.sudo().message_post(
+        # posted by the system in the claimant's name: Odoo lets a portal
+        # user post only the files they uploaded through the chatter, and
+        # these were checked and stored by the portal (or staff)
+        self.with_user(SUPERUSER_ID).message_post(
             body=_("Progress: %(note)s", note=note),
             message_type="comment",
             subtype_xmlid="mail.mt_comment",

@@ -1,7 +1,10 @@
-from odoo import http
+from datetime import timedelta
+
+from odoo import Command, fields, http
 from odoo.tests import HttpCase, tagged
 
 from .test_attack_input import PNG, SVG
+from .test_portal_employee import PortalLedgerCase
 from .test_wish import WishCase
 
 
@@ -56,7 +59,7 @@ class TestWishPortal(WishCase, HttpCase):
         self._post(
             f"/my/wishes/{wish.id}/progress",
             files=[("photos", ("lamp.png", PNG, "image/png"))],
-            note="已买好台灯，周六送到家。",
+            note="已买好台灯，周六送到家。<script>alert(1)</script>",
         )
         report = wish.message_ids.filtered(lambda m: "周六送到家" in m.body)
         self.assertEqual(report.attachment_ids.mimetype, "image/png")
@@ -78,6 +81,7 @@ class TestWishPortal(WishCase, HttpCase):
         page = self.url_open(f"/my/wishes/{wish.id}")
         self.assertIn("o_party_wish_confirm_form", page.text)
         self.assertIn("周六送到家", page.text)
+        self.assertNotIn("<script>alert(1)", page.text)
         self._post(f"/my/wishes/{wish.id}/confirm", satisfaction="very_satisfied")
         self.assertEqual(wish.state, "fulfilled")
         self.assertNotIn(self.user_emp.partner_id, wish.message_ids.author_id)
@@ -106,3 +110,64 @@ class TestWishPortal(WishCase, HttpCase):
         page = self._post(f"/my/wishes/{wish.id}/claim")
         self.assertIn("Only Party members claim wishes.", page.text)
         self.assertEqual(wish.state, "accepted")
+
+
+@tagged("post_install", "-at_install")
+class TestWishPortalUsers(PortalLedgerCase):
+    """Employees and members who are portal users (no back office): worker
+    Shi raises a wish, member Fang claims and fulfils it, member Kong sees
+    it without Shi's name."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.campaign = cls.env["party.wish.campaign"].create(
+            {
+                "name": "Portal wishes",
+                "company_id": cls.company.id,
+                "branch_ids": [Command.set(cls.branch.ids)],
+                "date_open": fields.Date.today() - timedelta(days=1),
+                "date_close": fields.Date.today() + timedelta(days=30),
+            }
+        )
+        cls.campaign.action_open()
+
+    def _post(self, url, files=None, **data):
+        data["csrf_token"] = http.Request.csrf_token(self)
+        return self.url_open(url, data=data, files=files)
+
+    def test_portal_users_raise_claim_and_confirm(self):
+        self.authenticate(self.user_worker.login, self.user_worker.login)
+        self.assertIn("Portal wishes", self.url_open("/my/wishes").text)
+        self._post(
+            "/my/wishes/submit",
+            name="一副老花镜",
+            campaign_id=self.campaign.id,
+            branch_id=self.branch.id,
+        )
+        wish = self.env["party.wish"].search([("name", "=", "一副老花镜")])
+        self.assertEqual(wish.wisher_id, self.emp_worker)
+        wish.action_accept()
+
+        self.authenticate(self.user_other.login, self.user_other.login)
+        page = self.url_open(f"/my/wishes/campaign/{self.campaign.id}")
+        self.assertIn("一副老花镜", page.text)
+        self.assertNotIn(self.emp_worker.name, page.text)
+
+        self.authenticate(self.user_me.login, self.user_me.login)
+        self._post(f"/my/wishes/{wish.id}/claim")
+        self.assertEqual(wish.claimant_id, self.member_me)
+        self._post(
+            f"/my/wishes/{wish.id}/progress",
+            files=[("photos", ("glasses.png", PNG, "image/png"))],
+            note="已配好老花镜。",
+        )
+        self.assertTrue(
+            wish.message_ids.filtered(lambda m: "已配好" in m.body).attachment_ids
+        )
+
+        self.authenticate(self.user_worker.login, self.user_worker.login)
+        page = self.url_open(f"/my/wishes/{wish.id}")
+        self.assertIn("o_party_wish_confirm_form", page.text)
+        self._post(f"/my/wishes/{wish.id}/confirm", satisfaction="satisfied")
+        self.assertEqual(wish.state, "fulfilled")

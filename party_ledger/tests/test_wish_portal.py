@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 
 from odoo import Command, fields, http
@@ -85,6 +86,14 @@ class TestWishPortal(WishCase, HttpCase):
         self._post(f"/my/wishes/{wish.id}/confirm", satisfaction="very_satisfied")
         self.assertEqual(wish.state, "fulfilled")
         self.assertNotIn(self.user_emp.partner_id, wish.message_ids.author_id)
+        # the home page's card counts the employee's wishes
+        self.assertIn('data-placeholder_count="wish_count"', self.url_open("/my").text)
+        counters = self.url_open(
+            "/my/counters",
+            data=json.dumps({"params": {"counters": ["wish_count"]}}),
+            headers={"Content-Type": "application/json"},
+        ).json()["result"]
+        self.assertEqual(counters, {"wish_count": 1})
 
     def test_refusals_read_as_sentences(self):
         self.authenticate(self.user_emp.login, self.user_emp.login)

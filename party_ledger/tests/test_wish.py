@@ -282,22 +282,46 @@ class TestWishAttacks(WishCase):
     """What a member or an employee tries over the ORM (as XML-RPC would)."""
 
     def test_states_and_points_fields_are_sealed(self):
+        """A member, the branch's officer, the committee and the superuser:
+        none of them writes the state, the review, the claim or what
+        decides the claimant's points; nothing changes."""
         wish = self._claimed()
-        for vals in (
+        entry = self._entry(self.member_a1, self.r_wish, approve=False)
+        forged = [
             {"state": "fulfilled"},
-            {"satisfaction": "very_satisfied"},
+            {"decline_reason": "No."},
+            {"suggestion_id": self._item().id},
             {"claimant_id": self.member_a2.id},
+            {"date_claimed": "2031-01-01"},
             {"date_due": "2099-01-01"},
+            {"date_fulfilled": "2031-01-02"},
+            {"satisfaction": "very_satisfied"},
+            {"feedback_comment": "Great"},
+            {"points_entry_id": entry.id},
+        ]
+        fnames = [name for vals in forged for name in vals]
+        wish.invalidate_recordset()
+        before = wish.sudo().read(fnames)
+        for as_user in (
+            wish.with_user(self.user_a1),  # the claimant
+            wish.with_user(self.officer_a),
+            wish.with_user(self.manager),
+            wish.sudo(),
         ):
-            with self.assertRaises(UserError):
-                wish.with_user(self.officer_a).write(vals)
-            # (AccessError is a UserError: refused either way)
-            with self.assertRaises(UserError):
-                wish.with_user(self.user_a1).write(vals)
+            for vals in forged:
+                # (AccessError is a UserError: refused either way)
+                with self.assertRaises(UserError):
+                    as_user.write(vals)
+        wish.invalidate_recordset()
+        self.assertEqual(wish.sudo().read(fnames), before)
         with self.assertRaises(UserError):
             self._raise(user=self.officer_a, state="fulfilled")
         with self.assertRaises(UserError):
-            self.campaign.with_user(self.manager).write({"state": "draft"})
+            self._raise(user=self.officer_a, claimant_id=self.member_a1.id)
+        for campaign in (self.campaign.with_user(self.manager), self.campaign.sudo()):
+            with self.assertRaises(UserError):
+                campaign.write({"state": "draft"})
+        self.assertEqual(self.campaign.state, "open")
 
     def test_members_see_published_wishes_of_their_branch_only(self):
         submitted = self._raise()

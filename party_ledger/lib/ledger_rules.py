@@ -26,15 +26,6 @@ DEFAULT_EXPLANATION_DAYS = 7
 DEFAULT_REMINDER_HOURS = 24
 
 
-def response_deadline(received, urgency, hours=None):
-    """The moment the first response is due for an item received at
-    ``received`` (a datetime) in urgency class ``urgency``."""
-    hours = hours or DEFAULT_RESPONSE_HOURS
-    if urgency not in hours:
-        raise ValueError(f"unknown urgency {urgency!r}")
-    return received + timedelta(hours=hours[urgency])
-
-
 def completion_deadline(received, kind, urgency, days=None, explanation_days=None):
     """The completion date (a date) for an item received at ``received``."""
     days = days or DEFAULT_COMPLETION_DAYS

@@ -567,13 +567,17 @@ class PartyMeeting(models.Model):
         """Create, in one batch, the approved entries the attendance of
         ``self`` earns and the reversals of those it no longer earns."""
         Entry = self.env["party.points.entry"]
-        live = Entry.sudo().search(
+        # the live entries and the lines of every meeting, each in one query
+        # (a plant-wide meeting has 10,000: the ORM reads a recordset's
+        # fields in batches of 1,000)
+        live = Entry.sudo().search_fetch(
             [
                 ("meeting_id", "in", self.ids),
                 ("state", "=", "approved"),
                 ("reversal_of_id", "=", False),
                 ("reversed_by_id", "=", False),
-            ]
+            ],
+            ["meeting_id", "member_id", "rule_id"],
         )
         confirmed = defaultdict(dict)
         for entry in live:
@@ -581,14 +585,20 @@ class PartyMeeting(models.Model):
                 entry.id,
                 entry.rule_id.id,
             )
+        lines = defaultdict(list)
+        for line in (
+            self.env["party.meeting.attendance"]
+            .sudo()
+            .search_fetch(
+                [("meeting_id", "in", self.ids)], ["meeting_id", "member_id", "status"]
+            )
+        ):
+            lines[line.meeting_id.id].append((line.member_id.id, line.status))
         to_reverse, vals_list = [], []
         for meeting in self.sudo():
             try:
                 wanted = meetings.wanted_entries(
-                    [
-                        (line.member_id.id, line.status)
-                        for line in meeting.attendance_ids
-                    ],
+                    lines[meeting.id],
                     meeting.type_id.attendance_rule_id.id,
                     meeting.type_id.absence_rule_id.id,
                 )

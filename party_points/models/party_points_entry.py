@@ -1065,7 +1065,10 @@ class PartyPointsEntry(models.Model):
         # (ids come back in the order of the rows, as the ORM's INSERT has it)
         ids = [row_[0] for row_ in self.env.cr.fetchall()]
         records = self.browse(ids)
-        records.modified(names, create=True)
+        # what depends on the new rows is told, but not their own computed
+        # columns: they are written above (as the ORM's create protects them)
+        with self.env.protecting([self._fields[name] for name in names], records):
+            records.modified(names, create=True)
         # the one2many fields listing entries (a meeting's, a member's) no
         # longer hold what their cache says
         for name in names:

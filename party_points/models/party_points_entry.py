@@ -342,12 +342,7 @@ class PartyPointsEntry(models.Model):
         for entry in self:
             if not entry.period_id:
                 raise ValidationError(
-                    _(
-                        "No points period covers %(date)s for %(branch)s: ask the "
-                        "Party committee to open one.",
-                        date=entry.date,
-                        branch=entry.branch_id.display_name,
-                    )
+                    self._no_period_message(entry.date, entry.branch_id)
                 )
             if entry.period_id.state == "closed":
                 raise ValidationError(
@@ -356,6 +351,15 @@ class PartyPointsEntry(models.Model):
                         period=entry.period_id.name,
                     )
                 )
+
+    @api.model
+    def _no_period_message(self, day, branch):
+        return _(
+            "No points period covers %(date)s for %(branch)s: ask the Party "
+            "committee to open one.",
+            date=day,
+            branch=branch.display_name,
+        )
 
     @api.constrains("rule_id", "unit_points")
     def _check_unit_points(self):
@@ -1002,14 +1006,8 @@ class PartyPointsEntry(models.Model):
             period = periods.get((vals["date"], branch_id))
             if not period:
                 raise ValidationError(
-                    _(
-                        "No points period covers %(date)s for %(branch)s: ask the "
-                        "Party committee to open one.",
-                        date=vals["date"],
-                        branch=self.env["party.branch"]
-                        .sudo()
-                        .browse(branch_id)
-                        .display_name,
+                    self._no_period_message(
+                        vals["date"], self.env["party.branch"].sudo().browse(branch_id)
                     )
                 )
             row = {"quantity": 1.0, "unit_points": rule.points, "origin": "manual"}

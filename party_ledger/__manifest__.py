@@ -26,6 +26,8 @@
         "security/party_ledger_portal_security.xml",
         "report/party_suggestion_dashboard_views.xml",
         "wizard/party_suggestion_export_views.xml",
+        "data/party_meeting_data.xml",
+        "views/party_meeting_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

@@ -11,3 +11,4 @@ from . import party_suggestion_deadlines
 from . import party_board
 from . import party_suggestion_anonymity
 from . import mail_activity
+from . import party_meeting

@@ -14,3 +14,4 @@ from . import test_project_branch
 from . import test_backoffice_tours
 from . import test_report_numbers
 from . import test_suggestion_number
+from . import test_meeting_suggestions

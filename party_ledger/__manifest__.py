@@ -31,6 +31,7 @@
     ],
     "demo": [
         "demo/party_ledger_demo.xml",
+        "demo/party_ledger_talk_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,3 +12,4 @@ from . import party_board
 from . import party_suggestion_anonymity
 from . import mail_activity
 from . import party_meeting
+from . import party_ledger_demo_data

@@ -169,3 +169,25 @@ class TestMeetingSuggestionTour(MeetingSuggestionCase, HttpCase):
         self.assertEqual(item.branch_id, self.branch_a)
         self.assertEqual(item.create_uid, self.officer_a)
 
+
+@tagged("post_install", "-at_install")
+class TestTalkSessionDemo(LedgerCase):
+    def test_the_seed_figures_read_back_from_the_report(self):
+        """说句心里话: 5 sessions, 56 suggestions collected, 38 solved."""
+        if not self.env.ref(
+            "party_ledger.party_suggestion_01_demo", raise_if_not_found=False
+        ):
+            self.skipTest("the database has no demo data")
+        speak_up = self.env.ref("party_points.meeting_type_speak_up")
+        self.assertEqual(speak_up.suggestion_channel, "talk_session")
+        figures = speak_up.with_user(self.env.ref("base.user_admin"))
+        self.assertEqual(figures.session_count, 5)
+        self.assertEqual(figures.suggestion_count, 56)
+        self.assertEqual(figures.solved_count, 38)
+        self.assertGreaterEqual(figures.satisfaction_rate, 80.0)
+        items = self.Suggestion.search([("meeting_id.type_id", "=", speak_up.id)])
+        self.assertEqual(set(items.mapped("channel")), {"talk_session"})
+        self.assertEqual(len(set(items.mapped("title"))), 56)
+        self.assertEqual(
+            set(items.meeting_id.mapped("state")), {"confirmed"}, "sessions confirmed"
+        )

@@ -90,7 +90,9 @@ class PartyPointsDemoData(models.AbstractModel):
         ruleset = self.env.ref("party_points.party_points_ruleset_default")
         # attendance of meetings is posted by confirming them (see
         # _generate_meetings), never by hand
-        types = self.env["party.meeting.type"].search([])
+        types = self.env["party.meeting.type"].search(
+            ["|", ("attendance_rule_id", "!=", False), ("absence_rule_id", "!=", False)]
+        )
         rules = ruleset.rule_ids.filtered(lambda rule: not rule.is_veto) - (
             types.attendance_rule_id | types.absence_rule_id
         )
@@ -248,7 +250,9 @@ class PartyPointsDemoData(models.AbstractModel):
         ).unlink()
         lines = lines.exists()
         by_status, excused = {"late": [], "absent": []}, {}
-        exemptions = self.env["party.points.exemption"].search([])
+        exemptions = self.env["party.points.exemption"].search(
+            [("member_id", "in", lines.member_id.ids)]
+        )
         for exemption in exemptions:
             period = exemption.period_id
             for line in lines.filtered(

@@ -17,21 +17,28 @@ class PartyMeetingType(models.Model):
         CHANNELS,
         help="The channel of the suggestions recorded at meetings of this type.",
     )
+    # (for the officers, who read the ledger's rates)
     session_count = fields.Integer(
-        string="Sessions Held", compute="_compute_talk_figures"
+        string="Sessions Held",
+        compute="_compute_talk_figures",
+        groups="party_points.group_party_officer",
     )
     suggestion_count = fields.Integer(
-        string="Suggestions Collected", compute="_compute_talk_figures"
+        string="Suggestions Collected",
+        compute="_compute_talk_figures",
+        groups="party_points.group_party_officer",
     )
     solved_count = fields.Integer(
         string="Suggestions Solved",
         compute="_compute_talk_figures",
+        groups="party_points.group_party_officer",
         help="Suggestions raised at these meetings and closed (done).",
     )
     satisfaction_rate = fields.Float(
         string="Satisfaction Rate (%)",
         digits=(16, 1),
         compute="_compute_talk_figures",
+        groups="party_points.group_party_officer",
         help="Items rated satisfied or very satisfied among the rated items "
         "raised at these meetings, as in the ledger's rates.",
     )

@@ -144,6 +144,11 @@ class TestMeetingSuggestions(MeetingSuggestionCase):
             (1, 2, 1),
         )
         self.assertAlmostEqual(mine.satisfaction_rate, 100.0)
+        # members do not read the ledger's rates
+        self.assertNotIn(
+            "satisfaction_rate",
+            talk_type.with_user(self.user_a1).fields_get(["satisfaction_rate"]),
+        )
         # the report lists the types that collect suggestions
         action = self.env.ref("party_ledger.party_meeting_type_action_talk")
         self.assertIn(

@@ -32,6 +32,20 @@ MEETING_TOPICS = {
         "研究年度民主评议党员工作方案",
         "研究年度党建工作述职和考核准备",
     ],
+    "meeting_type_group": [
+        "学习新年贺词，交流个人年度学习计划",
+        "学习安全生产责任制，对照岗位查隐患",
+        "交流全国两会精神学习体会",
+        "检查春检中党员责任区落实情况",
+        "学习纪律处分条例相关条款",
+        "交流迎峰度夏保供经验",
+        "纪念建党105周年，交流入党初心",
+        "讨论高温作业职工关爱措施",
+        "学习典型案例，开展警示教育交流",
+        "交流#2机组检修中党员先锋作用发挥",
+        "征求对支部工作的意见建议",
+        "对照积分细则开展党员互评",
+    ],
     "meeting_type_lecture": [
         "书记讲党课：安全生产责任体系与党员担当",
         "党课：从“两票三制”看党员的规矩意识",
@@ -199,8 +213,9 @@ class PartyPointsDemoData(models.AbstractModel):
     @api.model
     def _generate_meetings(self, seed, until):
         """A year of meetings in each demo branch at the types' required
-        frequencies (branch meetings, committee meetings, lectures, theme
-        days, the organisational life meeting), confirmed up to ``until``
+        frequencies (branch meetings, committee meetings, Party group
+        meetings in each group, lectures, theme days, the organisational
+        life meeting), confirmed up to ``until``
         so that their attendance posts the points: 90-98 % present, a few
         excused with a reason, rare absences; members exempted for a period
         are excused for its meetings. Later ones stay planned. Called by
@@ -212,22 +227,31 @@ class PartyPointsDemoData(models.AbstractModel):
             [("company_id", "=", self.env.company.id), ("member_ids", "!=", False)]
         )
         vals_list = []
+        groups = self.env["party.group"].search([("branch_id", "in", branches.ids)])
         for xmlid, topics in MEETING_TOPICS.items():
             meeting_type = self.env.ref(f"party_points.{xmlid}")
-            for branch in branches:
+            # a Party group meeting in each group, the others in each branch
+            units = (
+                [(group.branch_id, group) for group in groups]
+                if meeting_type.audience == "group"
+                else [(branch, groups.browse()) for branch in branches]
+            )
+            for branch, group in units:
                 days = self._meeting_days(meeting_type.frequency, rng, until.year)
                 for day, topic in zip(days, topics, strict=True):
                     start = datetime.combine(day, MEETING_HOUR_UTC)
                     vals_list.append(
                         {
-                            "name": topic,
+                            "name": f"{group.name}：{topic}" if group else topic,
                             "type_id": meeting_type.id,
                             "branch_id": branch.id,
+                            "group_id": group.id,
                             "date_start": start,
                             "date_end": start + timedelta(hours=1, minutes=30),
-                            "place": "党员活动室"
-                            if meeting_type.audience == "branch"
-                            else "支部办公室",
+                            "place": {
+                                "branch": "党员活动室",
+                                "group": "班组学习室",
+                            }.get(meeting_type.audience, "支部办公室"),
                             "host_id": branch.secretary_id.id,
                             "recorder_id": admin.id,
                             "minutes": day <= until

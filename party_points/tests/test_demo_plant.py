@@ -60,6 +60,18 @@ class TestDemoPlant(TransactionCase):
         }
         for xmlid, count in expected.items():
             self.assertEqual(counts[self.env.ref(f"party_points.{xmlid}")], count)
+        # a Party group meeting a month in each of the branch's two groups
+        group_type = self.env.ref("party_points.meeting_type_group")
+        self.assertEqual(counts[group_type], 24)
+        control = self.env.ref("party_points.party_group_control_demo")
+        by_group = Meeting.search([("group_id", "=", control.id)])
+        self.assertEqual(len(by_group), 12)
+        self.assertEqual(
+            by_group.filtered(
+                lambda meeting: meeting.state == "confirmed"
+            ).attendance_ids.member_id,
+            control.member_ids,
+        )
         confirmed = Meeting.search([("state", "=", "confirmed")])
         self.assertTrue(confirmed)
         lines = confirmed.attendance_ids

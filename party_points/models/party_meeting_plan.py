@@ -1,0 +1,205 @@
+"""The yearly plan of a branch's meetings and the secretary's warning of
+members who missed three confirmed meetings in a row (issue 14)."""
+
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib import meeting_plan
+from .party_meeting import PartyMeeting, PartyMeetingAttendance
+
+# the local time of a planned meeting
+PLAN_TIME = time(14, 30)
+PLAN_HOURS = 2
+# streaks completed by a meeting older than this are history, not news
+STREAK_LOOKBACK_DAYS = 90
+
+
+class PartyMeetingPlanned(models.Model):
+    _inherit = "party.meeting"
+    _sealed_fields = PartyMeeting._sealed_fields | {"plan_year"}
+
+    plan_year = fields.Integer(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The year of the branch's plan this meeting was planned by.",
+    )
+
+
+class PartyBranchPlan(models.Model):
+    _inherit = "party.branch"
+
+    def _plan_vals(self, year, tz):
+        """The values of the meetings a plan of ``year`` creates for these
+        branches (sudo reads): one per span of each type of a required
+        frequency whose audience the branch has, per Party group for the
+        group meetings."""
+        types = self.env["party.meeting.type"].search(
+            [("frequency", "!=", "none"), ("audience", "!=", "one_to_one")]
+        )
+        groups = self.env["party.group"].sudo().search([("branch_id", "in", self.ids)])
+        vals_list = []
+        for branch in self.sudo():
+            has_committee = bool(branch.secretary_id or branch.committee_member_ids)
+            has_members = bool(branch.member_ids)
+            branch_groups = groups.filtered(
+                lambda group, branch=branch: group.branch_id == branch
+            )
+            for index, meeting_type in enumerate(types):
+                if meeting_type.audience == "group":
+                    targets = branch_groups
+                elif meeting_type.audience == "committee":
+                    targets = [False] if has_committee else []
+                else:
+                    targets = [False] if has_members else []
+                for day in meeting_plan.plan_dates(meeting_type.frequency, year, index):
+                    start = (
+                        tz.localize(datetime.combine(day, PLAN_TIME))
+                        .astimezone(pytz.utc)
+                        .replace(tzinfo=None)
+                    )
+                    for group in targets:
+                        vals_list.append(
+                            {
+                                "name": _(
+                                    "%(type)s %(month)s",
+                                    type=meeting_type.name,
+                                    month=day.strftime("%Y-%m"),
+                                )
+                                + (f" ({group.name})" if group else ""),
+                                "type_id": meeting_type.id,
+                                "branch_id": branch.id,
+                                "group_id": group and group.id,
+                                "date_start": start,
+                                "date_end": start + timedelta(hours=PLAN_HOURS),
+                                "plan_year": year,
+                            }
+                        )
+        return vals_list
+
+    def action_plan_meetings(self):
+        """Plan the meetings of the year (``plan_year`` in the context, this
+        year otherwise) of these branches, as the user: refused for a branch
+        whose plan of that year exists."""
+        if not self:
+            return True
+        self._check_user_works_here()
+        year = self.env.context.get("plan_year") or fields.Date.context_today(self).year
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            raise UserError(_("Choose a year between 2000 and 2100 to plan."))
+        Meeting = self.env["party.meeting"]
+        done = (
+            Meeting.sudo()
+            .search([("branch_id", "in", self.ids), ("plan_year", "=", year)])
+            .branch_id
+        )
+        if done:
+            raise UserError(
+                _(
+                    "The meetings of %(year)s are already planned for %(branches)s: "
+                    "change the planned meetings themselves instead of planning "
+                    "the year again.",
+                    year=year,
+                    branches=", ".join(done.mapped("complete_name")),
+                )
+            )
+        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        vals_list = self._plan_vals(year, tz)
+        if not vals_list:
+            raise UserError(
+                _(
+                    "Nothing to plan for %(branches)s: no meeting type with a "
+                    "required frequency has members to expect here.",
+                    branches=", ".join(self.mapped("complete_name")),
+                )
+            )
+        planned = Meeting._workflow_env(sudo=False).create(vals_list)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_meeting_action"
+        )
+        action.update(domain=[("id", "in", planned.ids)], context={})
+        return action
+
+
+class PartyMeetingAttendanceStreak(models.Model):
+    _inherit = "party.meeting.attendance"
+    _sealed_fields = PartyMeetingAttendance._sealed_fields | {"streak_notified"}
+
+    streak_notified = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="This unexcused absence was the third in a row of the member: "
+        "the branch secretary was given an activity.",
+    )
+
+    @api.model
+    def _cron_absence_streaks(self, today=None):
+        """Daily: an activity to the secretary of the branch (its first
+        officer when it has no secretary user) for each member whose
+        unexcused absences from confirmed meetings reach three in a row
+        (lib/meeting_plan.streak_ends), once per run of absences."""
+        today = today or fields.Date.context_today(self)
+        since = today - timedelta(days=STREAK_LOOKBACK_DAYS)
+        # the attendance of the members with a recent unexcused absence
+        # not yet reported, oldest first
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT a.member_id, a.id, a.status, a.streak_notified
+              FROM party_meeting_attendance a
+              JOIN party_meeting m ON m.id = a.meeting_id
+             WHERE m.state = 'confirmed'
+               AND a.member_id IN (
+                    SELECT r.member_id
+                      FROM party_meeting_attendance r
+                      JOIN party_meeting rm ON rm.id = r.meeting_id
+                     WHERE rm.state = 'confirmed' AND r.status = 'absent'
+                       AND r.streak_notified IS NOT TRUE AND rm.date_start >= %s)
+             ORDER BY a.member_id, m.date_start, m.id
+            """,
+            [since],
+        )
+        by_member = {}
+        for member_id, line_id, status, notified in self.env.cr.fetchall():
+            by_member.setdefault(member_id, []).append((line_id, status, notified))
+        ends = []
+        for lines in by_member.values():
+            for position in meeting_plan.streak_ends([line[1] for line in lines]):
+                line_id, _status, notified = lines[position]
+                if not notified:
+                    ends.append(line_id)
+        lines = self.sudo().browse(ends)
+        recent = lines.filtered(
+            lambda line: fields.Date.to_date(line.meeting_id.date_start) >= since
+        )
+        activities = []
+        model_id = self.env["ir.model"]._get_id("party.member")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for line in recent:
+            branch = line.member_id.branch_id
+            user = branch.secretary_id.user_id or branch.officer_user_ids[:1]
+            if not user:
+                continue
+            activities.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": line.member_id.id,
+                    "activity_type_id": todo.id,
+                    "user_id": user.id,
+                    "summary": _("Missed three meetings in a row"),
+                    "note": _(
+                        "%(member)s missed three confirmed meetings in a row "
+                        "without leave, the last %(meeting)s: have a talk.",
+                        member=line.member_id.name,
+                        meeting=line.meeting_id.name,
+                    ),
+                    "date_deadline": today,
+                }
+            )
+        if activities:
+            self.env["mail.activity"].sudo().create(activities)
+        lines._workflow_write({"streak_notified": True})

@@ -1,0 +1,23 @@
+/** @odoo-module **/
+import {registry} from "@web/core/registry";
+import {partyTour} from "@party_points/tours/tour_series";
+
+// A branch secretary opens the meeting compliance report: the pivot lists
+// their branch with the meetings required and held and the attendance rate.
+registry.category("web_tour.tours").add("party_points_meeting_compliance", partyTour({
+    url: "/web#action=party_points.party_meeting_compliance_report_action",
+    steps: () => [
+        {
+            content: "The pivot lists the secretary's branch",
+            trigger: ".o_pivot .o_pivot_header_cell_closed:contains('Branch A')",
+        },
+        {
+            content: "with the meetings required",
+            trigger: ".o_pivot th:contains('Required')",
+        },
+        {
+            content: "held and confirmed, with the attendance rate",
+            trigger: ".o_pivot th:contains('Attendance Rate')",
+        },
+    ],
+}));

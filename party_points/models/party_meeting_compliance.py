@@ -2,7 +2,11 @@
 the meetings the types' frequencies require, held, confirmed, and the
 attendance of the confirmed ones (issue 14)."""
 
-from odoo import _, fields, models, tools
+from datetime import date
+from urllib.parse import urlencode
+
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .. import compat
@@ -224,13 +228,29 @@ class PartyMeetingComplianceReport(models.Model):
             )
         return SQL("100.0 * %s / NULLIF(%s, 0)", attended, expected)
 
-    def _export_rows(self):
-        """The rows of ``self`` as the Excel export lays them out, by branch,
-        month and type: ``[(branch, month, type, frequency label, required,
-        planned, held, confirmed, expected, attended, rate, compliant
-        label)]``."""
+    @api.model
+    def _export_rows(self, year, branches):
+        """The rows of ``year`` of ``branches`` and the branches below them
+        the user reads (their record rules apply), by branch, month and
+        type: ``[(branch, month, type, frequency label, required, planned,
+        held, confirmed, expected, attended, rate or None, compliant
+        label)]``. An AccessError for a user without the report or a branch
+        they may not read."""
+        if not self.env.user.has_group("party_points.group_party_officer"):
+            raise AccessError(
+                _("Only branch officers and the Party committee export compliance.")
+            )
+        branches = self.env["party.points.export"]._readable(branches)
+        domain = [
+            ("month", ">=", date(year, 1, 1)),
+            ("month", "<=", date(year, 12, 1)),
+        ]
+        if branches:
+            branches._check_user_works_here()
+            domain.append(("branch_id", "child_of", branches.ids))
         frequencies = dict(self._fields["frequency"]._description_selection(self.env))
         yes, no = _("Yes"), _("No")
+        rows = self.search(domain)
         return [
             (
                 row.branch_id.complete_name,
@@ -246,11 +266,29 @@ class PartyMeetingComplianceReport(models.Model):
                 row.attendance_rate if row.expected_count else None,
                 yes if row.compliant else no,
             )
-            for row in self.sorted(
+            for row in rows.sorted(
                 lambda row: (
                     row.branch_id.complete_name,
                     row.month,
                     row.type_id.sequence,
+                    row.type_id.id,
                 )
             )
         ]
+
+    def action_export_xlsx(self):
+        """Download the year's compliance (the year of the selected rows,
+        this year without a selection) of the selected rows' branches, of
+        every branch the user reads without a selection."""
+        year = self[:1].month.year if self else fields.Date.context_today(self).year
+        params = {"year": year}
+        if self:
+            params["branch_ids"] = ",".join(str(id_) for id_ in self.branch_id.ids)
+        self._export_rows(year, self.branch_id)
+        return {
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {
+                "url": f"/party_points/meeting_compliance/export?{urlencode(params)}"
+            },
+        }

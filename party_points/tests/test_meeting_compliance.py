@@ -278,3 +278,50 @@ class TestComplianceTour(ComplianceCase, HttpCase):
             "party_points_meeting_compliance",
             login=self.officer_a.login,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestComplianceExport(ComplianceCase, HttpCase):
+    def _get(self, login, **params):
+        self.authenticate(login, login)
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        return self.url_open(f"/party_points/meeting_compliance/export?{query}")
+
+    def test_the_rows_are_the_users(self):
+        self._meeting()
+        Report = self.env["party.meeting.compliance.report"]
+        rows = Report.with_user(self.officer_a)._export_rows(2031, self.branch_a)
+        self.assertEqual({row[0] for row in rows}, {self.branch_a.complete_name})
+        self.assertEqual(len({row[1] for row in rows}), 12)
+        everything = Report.with_user(self.officer_b)._export_rows(
+            2031, self.env["party.branch"]
+        )
+        self.assertEqual({row[0] for row in everything}, {self.branch_b.complete_name})
+        with self.assertRaises(AccessError):
+            Report.with_user(self.user_a1)._export_rows(2031, self.branch_a)
+        action = Report.with_user(self.officer_a).action_export_xlsx()
+        self.assertTrue(
+            action["params"]["url"].startswith(
+                "/party_points/meeting_compliance/export?year="
+            )
+        )
+
+    def test_the_download_is_scoped(self):
+        self._meeting()
+        response = self._get("party_officer_a", year=2031, branch_ids=self.branch_a.id)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        self.assertIn(
+            "Meeting%20Compliance%202031.xlsx", response.headers["Content-Disposition"]
+        )
+        crafted = self._get(
+            "party_officer_a",
+            year=2031,
+            branch_ids=f"{self.branch_a.id},{self.branch_b.id}",
+        )
+        self.assertEqual(crafted.status_code, 403)
+        self.assertNotEqual(crafted.content[:2], b"PK")
+        member = self._get("party_member_a1", year=2031)
+        self.assertEqual(member.status_code, 403)
+        bad = self._get("party_officer_a", year="x")
+        self.assertEqual(bad.status_code, 400)

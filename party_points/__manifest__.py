@@ -30,6 +30,7 @@
         "views/party_points_exemption_views.xml",
         "views/party_meeting_views.xml",
         "views/party_meeting_compliance_views.xml",
+        "views/party_meeting_agenda_views.xml",
         "security/party_points_portal_security.xml",
         "views/portal_templates.xml",
         "views/portal_pending_templates.xml",

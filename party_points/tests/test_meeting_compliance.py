@@ -325,3 +325,34 @@ class TestComplianceExport(ComplianceCase, HttpCase):
         self.assertEqual(member.status_code, 403)
         bad = self._get("party_officer_a", year="x")
         self.assertEqual(bad.status_code, 400)
+
+
+@tagged("post_install", "-at_install")
+class TestAgendaPack(ComplianceCase):
+    def test_the_committee_sees_what_waits_for_approval(self):
+        committee_type = self.env.ref("party_points.meeting_type_committee")
+        meeting = self._meeting(type_id=committee_type.id)
+        self.assertTrue(meeting.is_committee_meeting)
+        self._entry(self.member_a1, self.r_meet, approve=False).action_submit()
+        self._entry(self.member_b1, self.r_meet, approve=False).action_submit()
+        action = meeting.with_user(self.officer_a).action_agenda_pack()
+        lines = self.env["party.meeting.agenda.line"].search(action["domain"])
+        self.assertEqual(
+            [(line.name, line.count) for line in lines],
+            [("Entries waiting for approval", 1)],
+        )
+        listed = lines.action_open()
+        entries = (
+            self.env["party.points.entry"]
+            .with_user(self.officer_a)
+            .search(listed["domain"])
+        )
+        self.assertEqual(entries.member_id, self.member_a1)
+
+    def test_only_the_committee_meeting_has_a_pack_for_its_officers(self):
+        with self.assertRaises(UserError):
+            self._meeting().with_user(self.officer_a).action_agenda_pack()
+        committee_type = self.env.ref("party_points.meeting_type_committee")
+        meeting = self._meeting(type_id=committee_type.id)
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.officer_b).action_agenda_pack()

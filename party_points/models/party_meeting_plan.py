@@ -65,12 +65,16 @@ class PartyBranchPlan(models.Model):
                     for group in targets:
                         vals_list.append(
                             {
-                                "name": _(
-                                    "%(type)s %(month)s",
-                                    type=meeting_type.name,
-                                    month=day.strftime("%Y-%m"),
-                                )
-                                + (f" ({group.name})" if group else ""),
+                                "name": " ".join(
+                                    filter(
+                                        None,
+                                        [
+                                            meeting_type.name,
+                                            f"{day:%Y-%m}",
+                                            group and group.name,
+                                        ],
+                                    )
+                                ),
                                 "type_id": meeting_type.id,
                                 "branch_id": branch.id,
                                 "group_id": group and group.id,

@@ -17,4 +17,3 @@ from . import party_points_demo_data
 from . import party_meeting
 from . import party_meeting_compliance
 from . import party_meeting_plan
-from . import party_meeting_agenda

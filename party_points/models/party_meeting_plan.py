@@ -1,5 +1,6 @@
-"""The yearly plan of a branch's meetings and the secretary's warning of
-members who missed three confirmed meetings in a row (issue 14)."""
+"""The yearly plan of a branch's meetings, the agenda pack of a branch
+committee meeting and the secretary's warning of members who missed three
+confirmed meetings in a row (issue 14)."""
 
 from datetime import datetime, time, timedelta
 
@@ -14,11 +15,17 @@ from .party_meeting import PartyMeeting, PartyMeetingAttendance
 # the local time of a planned meeting
 PLAN_TIME = time(14, 30)
 PLAN_HOURS = 2
+COMMITTEE_TYPE = "party_points.meeting_type_committee"
 # streaks completed by a meeting older than this are history, not news
 STREAK_LOOKBACK_DAYS = 90
 
 
 class PartyMeetingPlanned(models.Model):
+    """The meeting's place in its branch's yearly plan, and the agenda pack
+    of a branch committee meeting (支委会): what waits for the committee,
+    each item with its count and the list behind it. ``_agenda_items`` is
+    the hook other addons extend."""
+
     _inherit = "party.meeting"
     _sealed_fields = PartyMeeting._sealed_fields | {"plan_year"}
 
@@ -28,6 +35,68 @@ class PartyMeetingPlanned(models.Model):
         index=True,
         help="The year of the branch's plan this meeting was planned by.",
     )
+
+    is_committee_meeting = fields.Boolean(compute="_compute_is_committee_meeting")
+
+    @api.depends("type_id")
+    def _compute_is_committee_meeting(self):
+        committee = self.env.ref(COMMITTEE_TYPE, raise_if_not_found=False)
+        for meeting in self:
+            meeting.is_committee_meeting = bool(committee) and (
+                meeting.type_id == committee
+            )
+
+    def _agenda_items(self):
+        """``[(title, count, action)]``: what the committee of this
+        meeting's branch has to see this month, as the current user reads
+        it; ``action``: the window action listing the items. Extend it to
+        add items (append to the list ``super()`` returns)."""
+        self.ensure_one()
+        domain = [
+            ("state", "=", "submitted"),
+            ("branch_id", "child_of", self.branch_id.ids),
+        ]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_points.party_points_entry_action_to_approve"
+        )
+        action.update(domain=domain, context={})
+        return [
+            (
+                _("Entries waiting for approval"),
+                self.env["party.points.entry"].search_count(domain),
+                action,
+            )
+        ]
+
+    def action_agenda_pack(self):
+        """Open the agenda pack of this committee meeting: one line per
+        item of :meth:`_agenda_items`."""
+        self.ensure_one()
+        if not self.is_committee_meeting:
+            raise UserError(
+                _("The agenda pack belongs to the meetings of the branch committee.")
+            )
+        self._check_officer()
+        lines = self.env["party.meeting.agenda.line"].create(
+            [
+                {
+                    "meeting_id": self.id,
+                    "sequence": sequence,
+                    "name": title,
+                    "count": count,
+                    "item_action": action,
+                }
+                for sequence, (title, count, action) in enumerate(self._agenda_items())
+            ]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Agenda Pack: %(meeting)s", meeting=self.name),
+            "res_model": "party.meeting.agenda.line",
+            "view_mode": "list",
+            "domain": [("id", "in", lines.ids)],
+            "target": "new",
+        }
 
 
 class PartyBranchPlan(models.Model):

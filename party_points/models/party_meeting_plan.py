@@ -102,11 +102,12 @@ class PartyMeetingPlanned(models.Model):
 class PartyBranchPlan(models.Model):
     _inherit = "party.branch"
 
-    def _plan_vals(self, year, tz):
+    def _plan_vals(self, year, tz, today):
         """The values of the meetings a plan of ``year`` creates for these
         branches (sudo reads): one per span of each type of a required
         frequency whose audience the branch has, per Party group for the
-        group meetings."""
+        group meetings; none before ``today`` (a year planned when it has
+        begun is planned from today on)."""
         types = self.env["party.meeting.type"].search(
             [("frequency", "!=", "none"), ("audience", "!=", "one_to_one")]
         )
@@ -126,6 +127,8 @@ class PartyBranchPlan(models.Model):
                 else:
                     targets = [False] if has_members else []
                 for day in meeting_plan.plan_dates(meeting_type.frequency, year, index):
+                    if day < today:
+                        continue
                     start = (
                         tz.localize(datetime.combine(day, PLAN_TIME))
                         .astimezone(pytz.utc)
@@ -181,13 +184,15 @@ class PartyBranchPlan(models.Model):
                 )
             )
         tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
-        vals_list = self._plan_vals(year, tz)
+        vals_list = self._plan_vals(year, tz, fields.Date.context_today(self))
         if not vals_list:
             raise UserError(
                 _(
-                    "Nothing to plan for %(branches)s: no meeting type with a "
-                    "required frequency has members to expect here.",
+                    "Nothing left to plan for %(branches)s in %(year)s: the year "
+                    "is over, or no meeting type with a required frequency has "
+                    "members to expect here.",
                     branches=", ".join(self.mapped("complete_name")),
+                    year=year,
                 )
             )
         planned = Meeting._workflow_env(sudo=False).create(vals_list)

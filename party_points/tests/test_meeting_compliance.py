@@ -180,11 +180,11 @@ class TestMeetingPlan(ComplianceCase):
 
         with patch.object(type(Meeting), "create", counted):
             self.branch_a.with_user(self.officer_a).with_context(
-                plan_year=2031
+                plan_year=2032
             ).action_plan_meetings()
         self.assertEqual(len(calls), 1)
         planned = Meeting.search(
-            [("branch_id", "=", self.branch_a.id), ("plan_year", "=", 2031)]
+            [("branch_id", "=", self.branch_a.id), ("plan_year", "=", 2032)]
         )
         self.assertEqual(len(planned), calls[0])
         self.assertEqual(set(planned.mapped("state")), {"planned"})
@@ -201,7 +201,7 @@ class TestMeetingPlan(ComplianceCase):
                 len(meeting_plan.PLAN_MONTHS[meeting_type.frequency]),
                 meeting_type.name,
             )
-            self.assertEqual({m.date_start.year for m in mine}, {2031})
+            self.assertEqual({m.date_start.year for m in mine}, {2032})
         self.assertFalse(planned.filtered(lambda m: m.type_id.audience == "group"))
         theme = planned.filtered(lambda m: m.type_id == self.meeting_type)
         self.assertEqual(
@@ -210,7 +210,23 @@ class TestMeetingPlan(ComplianceCase):
         )
         with self.assertRaisesRegex(UserError, "already planned"):
             self.branch_a.with_user(self.officer_a).with_context(
-                plan_year=2031
+                plan_year=2032
+            ).action_plan_meetings()
+
+    def test_a_year_begun_is_planned_from_today_and_a_past_one_not(self):
+        self.branch_a.with_user(self.officer_a).with_context(
+            plan_year=2031
+        ).action_plan_meetings()
+        planned = self.env["party.meeting"].search(
+            [("branch_id", "=", self.branch_a.id), ("plan_year", "=", 2031)]
+        )
+        self.assertTrue(planned)
+        self.assertGreaterEqual(
+            min(planned.mapped("date_start")), datetime(2031, 6, 30)
+        )
+        with self.assertRaisesRegex(UserError, "Nothing left to plan"):
+            self.branch_b.with_user(self.officer_b).with_context(
+                plan_year=2030
             ).action_plan_meetings()
 
     def test_another_branchs_officer_cannot_plan_and_the_year_is_sealed(self):
@@ -356,3 +372,19 @@ class TestAgendaPack(ComplianceCase):
         meeting = self._meeting(type_id=committee_type.id)
         with self.assertRaises(AccessError):
             meeting.with_user(self.officer_b).action_agenda_pack()
+
+
+@tagged("post_install", "-at_install")
+class TestPlanTour(ComplianceCase, HttpCase):
+    def test_the_secretary_plans_the_year(self):
+        self.start_tour(
+            "/web#action=party_points.party_branch_action"
+            f"&model=party.branch&id={self.branch_a.id}&view_type=form",
+            "party_points_meeting_plan",
+            login=self.officer_a.login,
+        )
+        planned = self.env["party.meeting"].search(
+            [("branch_id", "=", self.branch_a.id), ("plan_year", "!=", False)]
+        )
+        self.assertTrue(planned)
+        self.assertEqual(set(planned.mapped("state")), {"planned"})

@@ -21,3 +21,24 @@ registry.category("web_tour.tours").add("party_points_meeting_compliance", party
         },
     ],
 }));
+
+// A branch secretary plans the year's meetings from the branch form: the
+// planned meetings are listed.
+registry.category("web_tour.tours").add("party_points_meeting_plan", partyTour({
+    steps: () => [
+        {
+            content: "Plan this year's meetings",
+            trigger: "button[name=action_plan_meetings]",
+            run: "click",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The planned meetings are listed",
+            trigger: ".o_list_view .o_data_row:contains('Planned'), .o_kanban_record:contains('Theme')",
+        },
+    ],
+}));

@@ -9,6 +9,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .. import compat
 from ..lib import meeting_plan
 from .party_meeting import PartyMeeting, PartyMeetingAttendance
 
@@ -93,7 +94,8 @@ class PartyMeetingPlanned(models.Model):
             "type": "ir.actions.act_window",
             "name": _("Agenda Pack: %(meeting)s", meeting=self.name),
             "res_model": "party.meeting.agenda.line",
-            "view_mode": "list",
+            "view_mode": compat.LIST_VIEW,
+            "views": [(False, compat.LIST_VIEW)],
             "domain": [("id", "in", lines.ids)],
             "target": "new",
         }

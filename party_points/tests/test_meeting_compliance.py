@@ -388,3 +388,17 @@ class TestPlanTour(ComplianceCase, HttpCase):
         )
         self.assertTrue(planned)
         self.assertEqual(set(planned.mapped("state")), {"planned"})
+
+
+@tagged("post_install", "-at_install")
+class TestAgendaTour(ComplianceCase, HttpCase):
+    def test_the_committee_opens_its_agenda_pack(self):
+        committee_type = self.env.ref("party_points.meeting_type_committee")
+        meeting = self._meeting(type_id=committee_type.id)
+        self._entry(self.member_a1, self.r_meet, approve=False).action_submit()
+        self.start_tour(
+            "/web#action=party_points.party_meeting_action"
+            f"&model=party.meeting&id={meeting.id}&view_type=form",
+            "party_points_meeting_agenda",
+            login=self.officer_a.login,
+        )

@@ -42,3 +42,28 @@ registry.category("web_tour.tours").add("party_points_meeting_plan", partyTour({
         },
     ],
 }));
+
+// The branch committee opens the agenda pack of its meeting: what waits for
+// it, with the list behind each item.
+registry.category("web_tour.tours").add("party_points_meeting_agenda", partyTour({
+    steps: () => [
+        {
+            content: "Open the agenda pack",
+            trigger: "button[name=action_agenda_pack]",
+            run: "click",
+        },
+        {
+            content: "One entry waits for approval",
+            trigger: ".o_data_row:contains('Entries waiting for approval')",
+        },
+        {
+            content: "Open the entries",
+            trigger: ".o_data_row button[name=action_open]",
+            run: "click",
+        },
+        {
+            content: "The entry waiting is listed",
+            trigger: ".o_kanban_record:contains('Member Zhang'), .o_data_row:contains('Member Zhang')",
+        },
+    ],
+}));

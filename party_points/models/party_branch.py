@@ -211,3 +211,8 @@ class PartyBranch(models.Model):
         action["domain"] = [("branch_id", "child_of", self.id)]
         action["context"] = {"default_branch_id": self.id}
         return action
+
+    def action_plan_meetings(self):
+        """Plan the year's meetings of these branches (the form's button; see
+        ``party.meeting._plan_year``)."""
+        return self.env["party.meeting"]._plan_year(self)

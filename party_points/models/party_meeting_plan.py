@@ -100,11 +100,8 @@ class PartyMeetingPlanned(models.Model):
             "target": "new",
         }
 
-
-class PartyBranchPlan(models.Model):
-    _inherit = "party.branch"
-
-    def _plan_vals(self, year, tz, today):
+    @api.model
+    def _plan_vals(self, branches, year, tz, today):
         """The values of the meetings a plan of ``year`` creates for these
         branches (sudo reads): one per span of each type of a required
         frequency whose audience the branch has, per Party group for the
@@ -113,9 +110,11 @@ class PartyBranchPlan(models.Model):
         types = self.env["party.meeting.type"].search(
             [("frequency", "!=", "none"), ("audience", "!=", "one_to_one")]
         )
-        groups = self.env["party.group"].sudo().search([("branch_id", "in", self.ids)])
+        groups = (
+            self.env["party.group"].sudo().search([("branch_id", "in", branches.ids)])
+        )
         vals_list = []
-        for branch in self.sudo():
+        for branch in branches.sudo():
             has_committee = bool(branch.secretary_id or branch.committee_member_ids)
             has_members = bool(branch.member_ids)
             branch_groups = groups.filtered(
@@ -159,20 +158,20 @@ class PartyBranchPlan(models.Model):
                         )
         return vals_list
 
-    def action_plan_meetings(self):
+    @api.model
+    def _plan_year(self, branches):
         """Plan the meetings of the year (``plan_year`` in the context, this
-        year otherwise) of these branches, as the user: refused for a branch
-        whose plan of that year exists."""
-        if not self:
+        year otherwise) of ``branches``, as the user: refused for a branch
+        whose plan of that year exists (the branch form's button)."""
+        if not branches:
             return True
-        self._check_user_works_here()
+        branches._check_user_works_here()
         year = self.env.context.get("plan_year") or fields.Date.context_today(self).year
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise UserError(_("Choose a year between 2000 and 2100 to plan."))
-        Meeting = self.env["party.meeting"]
         done = (
-            Meeting.sudo()
-            .search([("branch_id", "in", self.ids), ("plan_year", "=", year)])
+            self.sudo()
+            .search([("branch_id", "in", branches.ids), ("plan_year", "=", year)])
             .branch_id
         )
         if done:
@@ -186,18 +185,18 @@ class PartyBranchPlan(models.Model):
                 )
             )
         tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
-        vals_list = self._plan_vals(year, tz, fields.Date.context_today(self))
+        vals_list = self._plan_vals(branches, year, tz, fields.Date.context_today(self))
         if not vals_list:
             raise UserError(
                 _(
                     "Nothing left to plan for %(branches)s in %(year)s: the year "
                     "is over, or no meeting type with a required frequency has "
                     "members to expect here.",
-                    branches=", ".join(self.mapped("complete_name")),
+                    branches=", ".join(branches.mapped("complete_name")),
                     year=year,
                 )
             )
-        planned = Meeting._workflow_env(sudo=False).create(vals_list)
+        planned = self._workflow_env(sudo=False).create(vals_list)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "party_points.party_meeting_action"
         )

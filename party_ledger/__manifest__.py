@@ -17,18 +17,21 @@
         "views/party_suggestion_views.xml",
         "views/party_practical_project_views.xml",
         "views/party_zone_views.xml",
+        "views/party_wish_views.xml",
         "report/party_suggestion_report_views.xml",
         "wizard/party_suggestion_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/party_ledger_settings_views.xml",
         "views/party_ledger_menus.xml",
         "views/portal_templates.xml",
+        "views/portal_wish_templates.xml",
         "security/party_ledger_portal_security.xml",
         "report/party_suggestion_dashboard_views.xml",
         "wizard/party_suggestion_export_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",
+        "demo/party_wish_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

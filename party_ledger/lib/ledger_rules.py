@@ -26,15 +26,6 @@ DEFAULT_EXPLANATION_DAYS = 7
 DEFAULT_REMINDER_HOURS = 24
 
 
-def response_deadline(received, urgency, hours=None):
-    """The moment the first response is due for an item received at
-    ``received`` (a datetime) in urgency class ``urgency``."""
-    hours = hours or DEFAULT_RESPONSE_HOURS
-    if urgency not in hours:
-        raise ValueError(f"unknown urgency {urgency!r}")
-    return received + timedelta(hours=hours[urgency])
-
-
 def completion_deadline(received, kind, urgency, days=None, explanation_days=None):
     """The completion date (a date) for an item received at ``received``."""
     days = days or DEFAULT_COMPLETION_DAYS
@@ -82,3 +73,39 @@ def reminder_due(deadline, now, reminder_hours=DEFAULT_REMINDER_HOURS):
 def first_of_month(day):
     """The first day of the month of ``day`` (milestones are kept by month)."""
     return date(day.year, day.month, 1)
+
+
+# Answer clock of a channel in hours (0: the channel has none, the urgency
+# clock alone applies). Online groups promise an answer within a day.
+DEFAULT_CHANNEL_HOURS = {"online_group": 24}
+
+
+def run_clock(start, hours, working=False, intervals=()):
+    """The moment a clock of ``hours`` started at ``start`` runs out.
+
+    A wall-clock clock counts every hour. A working-hours clock
+    (``working``) counts only the time inside ``intervals``: sorted,
+    non-overlapping ``(begin, end)`` pairs of datetimes, the working time of
+    a calendar (weekends and holidays are the gaps). Raises ``ValueError``
+    when the intervals end before the clock runs out: the caller fetches a
+    longer stretch of its calendar."""
+    if hours < 0:
+        raise ValueError(f"a clock of {hours!r} hours")
+    if not working:
+        return start + timedelta(hours=hours)
+    left = timedelta(hours=hours)
+    for begin, end in intervals:
+        if end <= start:
+            continue
+        begin = max(begin, start)
+        if end - begin >= left:
+            return begin + left
+        left -= end - begin
+    raise ValueError("the working intervals end before the clock runs out")
+
+
+def earliest_deadline(start, clocks, intervals=()):
+    """The response deadline of an item received at ``start`` under several
+    clocks (its urgency's and its channel's): ``clocks`` are
+    ``(hours, working)`` pairs, the one running out first applies."""
+    return min(run_clock(start, hours, working, intervals) for hours, working in clocks)

@@ -11,3 +11,5 @@ from . import party_suggestion_deadlines
 from . import party_board
 from . import party_suggestion_anonymity
 from . import mail_activity
+from . import party_wish_campaign
+from . import party_wish

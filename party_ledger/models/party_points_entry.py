@@ -5,8 +5,12 @@ class PartyPointsEntry(models.Model):
     _inherit = "party.points.entry"
 
     origin = fields.Selection(
-        selection_add=[("import",), ("ledger", "Suggestion Ledger")],
-        ondelete={"ledger": "set default"},
+        selection_add=[
+            ("import",),
+            ("ledger", "Suggestion Ledger"),
+            ("wish", "Wish List"),
+        ],
+        ondelete={"ledger": "set default", "wish": "set default"},
     )
 
     @api.model
@@ -14,4 +18,5 @@ class PartyPointsEntry(models.Model):
         # The ledger creates one entry per satisfied item (see
         # party.suggestion._on_satisfied_feedback): two on the same day are
         # two deeds, not one recorded twice.
-        return super()._duplicate_exempt_origins() | {"ledger"}
+        # Likewise one entry per fulfilled wish (party.wish._award_points).
+        return super()._duplicate_exempt_origins() | {"ledger", "wish"}

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..lib import ledger_rules
 from .party_suggestion import OPEN_STATES
@@ -18,15 +19,54 @@ class PartySuggestion(models.Model):
     # ------------------------------------------------------------------
     # clocks
     # ------------------------------------------------------------------
-    @api.depends("date_received", "urgency", "company_id")
+    @api.depends("date_received", "urgency", "channel", "company_id")
     def _compute_response_deadline(self):
-        for item in self:
-            company = item.company_id or self.env.company
-            item.response_deadline = item.date_received and (
-                ledger_rules.response_deadline(
-                    item.date_received, item.urgency, company._party_response_hours()
-                )
+        """The shorter of the urgency's and the channel's answer clock; a
+        working-hours clock runs on the company's working time."""
+        items = self.filtered("date_received")
+        (self - items).response_deadline = False
+        for company, company_items in items.grouped(
+            lambda item: item.company_id or self.env.company
+        ).items():
+            clocks = {
+                item: company._party_answer_clocks(item.urgency, item.channel)
+                for item in company_items
+            }
+            longest = max(
+                hours for item_clocks in clocks.values() for hours, _w in item_clocks
             )
+            working = any(w for item_clocks in clocks.values() for _h, w in item_clocks)
+            start = min(company_items.mapped("date_received"))
+            stop = max(company_items.mapped("date_received"))
+            # working time enough for the longest clock: a week of days per
+            # 24 working hours and a month to spare, longer when the calendar
+            # still falls short (a short week, a long holiday)
+            span = timedelta(days=7 * (longest // 24 + 1) + 31)
+            while True:
+                intervals = (
+                    company._party_working_intervals(start, stop + span)
+                    if working
+                    else ()
+                )
+                try:
+                    for item, item_clocks in clocks.items():
+                        item.response_deadline = ledger_rules.earliest_deadline(
+                            item.date_received, item_clocks, intervals
+                        )
+                    break
+                except ValueError:
+                    if span > timedelta(days=3 * 366):
+                        raise UserError(
+                            _(
+                                "The working time %(calendar)s of %(company)s "
+                                "has too few working hours to run the answer "
+                                "clocks: give it working days, or count the "
+                                "clocks around the clock.",
+                                calendar=company.resource_calendar_id.name,
+                                company=company.name,
+                            )
+                        ) from None
+                    span *= 2
 
     @api.depends("date_received", "kind", "urgency", "company_id")
     def _compute_date_deadline(self):

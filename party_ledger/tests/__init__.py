@@ -14,3 +14,7 @@ from . import test_project_branch
 from . import test_backoffice_tours
 from . import test_report_numbers
 from . import test_suggestion_number
+from . import test_answer_clocks
+from . import test_wish
+from . import test_wish_portal
+from . import test_wish_tours

@@ -53,3 +53,15 @@ def ledger_rates(items, basic_counts=False):
         "on_time_rate": _percent(on_time, closed),
         "satisfaction_rate": _percent(satisfied, rated),
     }
+
+
+def answered_on_time(received, answered, urgency_hours, channel_hours=0):
+    """Whether an item received at ``received`` was answered in time on
+    wall-clock clocks: within the shorter of its urgency's clock and its
+    channel's (``channel_hours`` 0: the channel has no clock). What the
+    response rate counts for an item; the working-hours clocks are checked
+    by the model tests."""
+    if not answered:
+        return False
+    allowed = min(urgency_hours, channel_hours) if channel_hours else urgency_hours
+    return (answered - received).total_seconds() <= allowed * 3600

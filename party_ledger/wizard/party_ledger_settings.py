@@ -1,6 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..models.res_company import (
+    ANSWER_CLOCK_FIELDS,
+    channel_hours_field,
+    working_hours_field,
+)
+
 # The company fields this form edits (see models/res_company.py).
 CLOCK_FIELDS = (
     "party_response_hours_immediate",
@@ -12,7 +18,7 @@ CLOCK_FIELDS = (
     "party_explanation_days",
     "party_reminder_hours",
 )
-SETTING_FIELDS = (*CLOCK_FIELDS, "party_basic_counts_satisfied")
+SETTING_FIELDS = (*CLOCK_FIELDS, *ANSWER_CLOCK_FIELDS, "party_basic_counts_satisfied")
 
 
 class PartyLedgerSettings(models.TransientModel):
@@ -32,6 +38,35 @@ class PartyLedgerSettings(models.TransientModel):
     party_response_hours_immediate = fields.Integer(string="Response Hours (Immediate)")
     party_response_hours_urgent = fields.Integer(string="Response Hours (Urgent)")
     party_response_hours_normal = fields.Integer(string="Response Hours (Normal)")
+    party_response_working_immediate = working_hours_field("Immediate")
+    party_response_working_urgent = working_hours_field("Urgent")
+    party_response_working_normal = working_hours_field("Normal")
+    party_channel_hours_dual_link = channel_hours_field("Dual Link", "dual_link")
+    party_channel_working_dual_link = working_hours_field("Dual Link")
+    party_channel_hours_life_meeting = channel_hours_field(
+        "Branch Life Meeting", "life_meeting"
+    )
+    party_channel_working_life_meeting = working_hours_field("Branch Life Meeting")
+    party_channel_hours_team_meeting = channel_hours_field(
+        "Team Meeting", "team_meeting"
+    )
+    party_channel_working_team_meeting = working_hours_field("Team Meeting")
+    party_channel_hours_mailbox = channel_hours_field("Mailbox", "mailbox")
+    party_channel_working_mailbox = working_hours_field("Mailbox")
+    party_channel_hours_talk_session = channel_hours_field(
+        "Talk Session", "talk_session"
+    )
+    party_channel_working_talk_session = working_hours_field("Talk Session")
+    party_channel_hours_online_group = channel_hours_field(
+        "Online Group", "online_group"
+    )
+    party_channel_working_online_group = working_hours_field("Online Group")
+    party_channel_hours_portal = channel_hours_field("Portal", "portal")
+    party_channel_working_portal = working_hours_field("Portal")
+    party_channel_hours_survey = channel_hours_field("Survey", "survey")
+    party_channel_working_survey = working_hours_field("Survey")
+    party_channel_hours_other = channel_hours_field("Other", "other")
+    party_channel_working_other = working_hours_field("Other")
     party_completion_days_immediate = fields.Integer(
         string="Completion Days (Immediate)"
     )

@@ -14,3 +14,4 @@ from . import party_points_exemption
 from . import party_board
 from . import party_member_points
 from . import party_points_demo_data
+from . import party_meeting

@@ -227,13 +227,15 @@ class PartyPointsPeriod(models.Model):
                     break
         return found
 
-    def _scored_members(self):
-        """The members this period scores (sudo)."""
+    def _scored_members(self, order=None):
+        """The members this period scores (sudo), in the members' order
+        unless ``order`` says otherwise (the close takes them by id: the
+        members' order sorts 10,000 rows by branch and name for nothing)."""
         self.ensure_one()
         return (
             self.env["party.member"]
             .sudo()
-            .search([("branch_id", "in", self._scored_branches().ids)])
+            .search([("branch_id", "in", self._scored_branches().ids)], order=order)
         )
 
     def _approved_points(self, members=None):
@@ -421,7 +423,7 @@ class PartyPointsPeriod(models.Model):
                 self._pending_entries_action(),
                 _("Show these entries"),
             )
-        results, veto_entries = self._compute_results(self._scored_members())
+        results, veto_entries = self._compute_results(self._scored_members(order="id"))
         self.env["party.points.result"]._insert_results(self, results, veto_entries)
         self._workflow_write(
             {

@@ -229,6 +229,56 @@ class TestPointsIntegrity(PointsCase):
         first.action_reverse("Wrong entry")
         self._entry(self.member_a1, self.r_meet)
 
+    def test_approved_batch_fills_what_create_fills(self):
+        """The one-INSERT path of approved batches (meetings, reversals)
+        stores the same derived columns as create(), and refuses what
+        create() refuses: a date no period holds, a second live entry."""
+        Entry = self.env["party.points.entry"]
+        rows = [
+            {
+                "member_id": self.member_a1.id,
+                "rule_id": self.r_meet.id,
+                "date": "2031-02-03",
+            },
+            {
+                "member_id": self.member_a2.id,
+                "rule_id": self.r_absent.id,
+                "date": "2031-02-03",
+                "quantity": 2,
+            },
+        ]
+        created = Entry._create_approved([dict(row) for row in rows])
+        # the same deeds a day later, through create() and the approval
+        expected = Entry.create([dict(row, date="2031-02-04") for row in rows])
+        expected.action_approve()
+        columns = [
+            "branch_id",
+            "company_id",
+            "category_id",
+            "list_type",
+            "is_veto",
+            "period_id",
+            "unit_points",
+            "points",
+            "approved_points",
+            "state",
+            "approved_by_id",
+        ]
+        self.assertEqual(
+            created.read(columns),
+            [
+                dict(values, id=entry.id)
+                for entry, values in zip(created, expected.read(columns), strict=True)
+            ],
+        )
+        self.assertEqual(created.mapped("points"), [2.0, -4.0])
+        with self.assertRaises(ValidationError) as caught:
+            Entry._create_approved([dict(rows[0], date="2040-01-01")])
+        self.assertIn("No points period covers 2040-01-01", str(caught.exception))
+        # the same deed, same day, same quantity again
+        with self.assertRaises(ValidationError):
+            Entry._create_approved([dict(rows[1])])
+
     def test_duplicate_check_skips_only_the_origins_its_hook_names(self):
         """No origin of this addon is exempt from the duplicate check; one
         that an addon names in _duplicate_exempt_origins() is, on both sides

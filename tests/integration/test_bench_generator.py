@@ -10,6 +10,7 @@ from pathlib import Path
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.party_ledger.lib import ledger_rules
 from odoo.addons.party_points.lib import scoring
 
 BENCH = Path(__file__).resolve().parents[2] / "tools" / "bench"
@@ -129,6 +130,18 @@ class TestBenchGenerator(TransactionCase):
         self.assertTrue(all(item.date_closed for item in done))
         self.assertGreater(len(done.filtered("satisfaction")), 0.9 * len(done))
         self.assertFalse(items.filtered(lambda item: item.state == "new" and item.kind))
+        # online groups answer within their channel's 24 hours, as the ORM
+        # computes the deadline
+        online = items.filtered(lambda item: item.channel == "online_group")
+        self.assertTrue(online)
+        for item in online[:20]:
+            self.assertEqual(
+                item.response_deadline,
+                ledger_rules.earliest_deadline(
+                    item.date_received,
+                    self.company._party_answer_clocks(item.urgency, item.channel),
+                ),
+            )
         # the ledger's own numbering carries on after the generated items
         new = Suggestion.create(
             {"title": "测试", "branch_id": items[0].branch_id.id, "channel": "portal"}

@@ -21,6 +21,8 @@ import time
 import tracemalloc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 
 import xlsxwriter
 from werkzeug.test import Client
@@ -450,6 +452,124 @@ def reverse(bench):
         len(ids),
         "the bare SQL INSERT of the mirrors and UPDATE linking them",
     )
+
+
+def _plant_meeting(bench, every=1):
+    """A plant-wide 支部党员大会 held yesterday at the committee, attended by
+    every ``every``-th member of the generated company (one in 25 absent,
+    one in 50 excused), its attendance written in bulk (created in the
+    caller's transaction)."""
+    env = bench.env
+    company = bench.data["company"]
+    committee = env["party.branch"].search(
+        [("company_id", "=", company.id), ("parent_id", "=", False)], limit=1
+    )
+    day = min(
+        datetime.combine(date.today() - timedelta(days=1), clock(9)),
+        datetime.combine(bench.data["open_period"].date_end, clock(9)),
+    )
+    meeting = env["party.meeting"].create(
+        {
+            "name": "全厂党员大会",
+            "type_id": env.ref("party_points.meeting_type_assembly").id,
+            "branch_id": committee.id,
+            "date_start": day,
+            "date_end": day + timedelta(hours=2),
+        }
+    )
+    env.flush_all()
+    env.cr.execute(
+        """
+        INSERT INTO party_meeting_attendance (meeting_id, member_id, branch_id,
+            company_id, status, excuse_reason, create_uid, write_uid,
+            create_date, write_date)
+        SELECT %(meeting)s, m.id, %(branch)s, m.company_id,
+               CASE WHEN n %% 25 = 0 THEN 'absent'
+                    WHEN n %% 50 = 1 THEN 'excused' ELSE 'present' END,
+               CASE WHEN n %% 50 = 1 THEN '夜班' END,
+               %(uid)s, %(uid)s, now(), now()
+        FROM (SELECT id, company_id, row_number() OVER (ORDER BY id) AS n
+              FROM party_member WHERE company_id = %(company)s) m
+        WHERE m.n %% %(every)s = 0
+        ON CONFLICT DO NOTHING
+        """,
+        {
+            "meeting": meeting.id,
+            "branch": committee.id,
+            "company": company.id,
+            "uid": env.uid,
+            "every": every,
+        },
+    )
+    meeting.invalidate_recordset()
+    return meeting
+
+
+@measure("confirm", target=5, unit="ms")
+def confirm(bench):
+    """Confirming a plant-wide meeting of 10,000 attendees (issue 14): one
+    approved entry per attendee who earns a rule, against the bare INSERT of
+    the same entries; its queries against a meeting of a tenth of them."""
+    env = bench.env
+    with bench.rolled_back():
+        meeting = _plant_meeting(bench)
+        small = _plant_meeting(bench, every=10)
+        kind = meeting.type_id
+        bare = bench.sql(
+            """
+            INSERT INTO party_points_entry (member_id, branch_id, rule_id,
+                category_id, list_type, is_veto, date, period_id, quantity,
+                unit_points, points, approved_points, origin, state,
+                description, approved_by_id, approved_date, meeting_id,
+                company_id, create_uid, write_uid, create_date, write_date)
+            SELECT a.member_id, m.branch_id, r.id, r.category_id, r.list_type,
+                   r.is_veto, %(day)s, %(period)s, 1, r.points,
+                   CASE WHEN r.list_type = 'positive' THEN r.points
+                        ELSE -r.points END,
+                   CASE WHEN r.list_type = 'positive' THEN r.points
+                        ELSE -r.points END,
+                   'meeting', 'approved', %(name)s, %(uid)s, now(),
+                   a.meeting_id, m.company_id, %(uid)s, %(uid)s, now(), now()
+            FROM party_meeting_attendance a
+            JOIN party_member m ON m.id = a.member_id
+            JOIN party_points_rule r ON r.id = CASE
+                WHEN a.status IN ('present', 'late') THEN %(present)s
+                WHEN a.status = 'absent' THEN %(absent)s END
+            WHERE a.meeting_id = %(meeting)s
+            """,
+            {
+                "day": meeting.date_start.date(),
+                "period": bench.data["open_period"].id,
+                "name": meeting.name,
+                "uid": env.uid,
+                "present": kind.attendance_rule_id.id,
+                "absent": kind.absence_rule_id.id,
+                "meeting": meeting.id,
+            },
+        )
+        product, floor = bench.compared(meeting.action_confirm, bare)
+        tenth = bench.timed(small.action_confirm)
+        attendees = len(meeting.attendance_ids)
+    return [
+        row(
+            "confirm",
+            product.seconds * 1000,
+            floor.seconds * 1000,
+            5,
+            "ms",
+            attendees=attendees,
+            queries=product.queries,
+            floor_is="the bare SQL INSERT of the same entries",
+        ),
+        row(
+            "confirm queries",
+            product.queries,
+            tenth.queries,
+            1.0,
+            "queries",
+            floor_is="the same call for a tenth of the attendees",
+        ),
+    ]
 
 
 # -- member page ----------------------------------------------------------------

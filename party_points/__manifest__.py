@@ -25,6 +25,8 @@
         "views/party_points_period_views.xml",
         "views/party_points_entry_views.xml",
         "views/party_points_result_views.xml",
+        "views/party_points_assessment_views.xml",
+        "security/party_points_assessment_security.xml",
         "views/party_points_exemption_views.xml",
         "views/party_meeting_views.xml",
         "security/party_points_portal_security.xml",

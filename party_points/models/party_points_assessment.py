@@ -679,8 +679,12 @@ class PartyPointsAssessmentLine(models.Model):
         "decides who is excellent.",
     )
     final_grade = fields.Selection(GRADES, string="Grade", readonly=True)
+    # officers only, as the periods' ranks: not a league table for members
     rank = fields.Integer(
-        string="Rank in Branch", readonly=True, help="0 when ranking is off."
+        string="Rank in Branch",
+        readonly=True,
+        groups="party_points.group_party_officer",
+        help="0 when ranking is off.",
     )
     republished = fields.Boolean(
         readonly=True,

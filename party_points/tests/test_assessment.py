@@ -334,3 +334,31 @@ class TestAssessment(PointsCase):
             objection.sudo().write({"decision_note": "改"})
         with self.assertRaisesRegex(UserError, "kept"):
             objection.sudo().unlink()
+
+    def test_member_reads_own_line_only_on_every_path(self):
+        assessment = self._published()
+        Line = self.env["party.points.assessment.line"].with_user(self.user_a1)
+        own = Line.search([])
+        self.assertEqual(own.member_id, self.member_a1)
+        groups = Line.read_group([], ["composite:sum"], ["branch_id"])
+        self.assertEqual([group["branch_id_count"] for group in groups], [1])
+        other = self._lines(assessment)[self.member_a3].with_user(self.user_a1)
+        with self.assertRaises(AccessError):
+            other.read(["final_grade"])
+        with self.assertRaises(UserError):  # no export right, nor access
+            other.export_data(["member_id", "final_grade"])
+        # ranks are the officers' (as in the periods): no search, no read
+        with self.assertRaises(AccessError):
+            Line.search([("rank", "=", 1)])
+        with self.assertRaises(AccessError):
+            own.read(["rank"])
+        # the assessment's chatter is the committee's
+        with self.assertRaises(AccessError):
+            assessment.with_user(self.user_a1).message_post(body="我有意见")
+        # an objection is seen by its member, not by another branch's member
+        objection = self._object(assessment, self.user_a1, self.member_a3)
+        Objection = self.env["party.points.assessment.objection"]
+        self.assertEqual(Objection.with_user(self.user_a1).search([]), objection)
+        self.assertFalse(Objection.with_user(self.user_b1).search([]))
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_b1).message_post(body="附议")

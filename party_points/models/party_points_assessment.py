@@ -146,7 +146,6 @@ class PartyPointsAssessment(models.Model):
         help="Off: no rank is computed or shown.",
     )
     notice_days = fields.Integer(
-        string="Notice Days",
         required=True,
         default=7,
         tracking=True,
@@ -871,7 +870,6 @@ class PartyPointsAssessmentObjection(models.Model):
 
     line_id = fields.Many2one(
         "party.points.assessment.line",
-        string="Line",
         required=True,
         index=True,
         ondelete="restrict",

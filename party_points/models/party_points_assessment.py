@@ -362,8 +362,10 @@ class PartyPointsAssessment(models.Model):
             assessment._check_periods()
             if not assessment.period_ids:
                 raise UserError(_("Choose the closed periods the assessment combines."))
+            # the 民主评议 counts cast so far stay with the members
+            counts = assessment._review_counts()
             assessment.line_ids.sudo().unlink()
-            lines, vetoes = assessment._compute_lines()
+            lines, vetoes = assessment._compute_lines(counts)
             self.env["party.points.assessment.line"]._insert_lines(
                 assessment, lines, vetoes
             )
@@ -422,9 +424,28 @@ class PartyPointsAssessment(models.Model):
                 entries.setdefault(member_id, []).append(entry_id)
         return effects, entries
 
-    def _compute_lines(self):
-        """Every member's line as computing the assessment makes it now:
-        ``({member id: values}, {member id: [veto entry ids]})``."""
+    def _review_counts(self):
+        """The 民主评议 vote counts of the lines: ``{member id: {choice:
+        count}}``, in one query."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT member_id, review_excellent, review_qualified,
+                    review_basic, review_unqualified
+                FROM party_points_assessment_line WHERE assessment_id = %s""",
+                self.id,
+            )
+        )
+        return {
+            member_id: dict(zip(rules.REVIEW_CHOICES, row, strict=True))
+            for member_id, *row in self.env.cr.fetchall()
+        }
+
+    def _compute_lines(self, counts=None):
+        """Every member's line as computing the assessment makes it now,
+        with the 民主评议 ``counts`` cast so far (``{member id: {choice:
+        count}}``): ``({member id: values}, {member id: [veto entry ids]})``."""
+        counts = counts or {}
         self.ensure_one()
         scores, periods = self._period_scores()
         member_ids = sorted(scores)
@@ -443,8 +464,12 @@ class PartyPointsAssessment(models.Model):
             if category not in ("full", "probationary"):
                 category = "exempt"
             year_points = rules.combine_periods(scores[member_id], self.combine_method)
+            votes = counts.get(member_id, {})
             points = rules.composite(
-                year_points, None, self.points_weight, self.review_weight
+                year_points,
+                rules.review_score(votes),
+                self.points_weight,
+                self.review_weight,
             )
             veto = rules.strongest(veto_effects.get(member_id, []))
             lines[member_id] = {
@@ -458,6 +483,10 @@ class PartyPointsAssessment(models.Model):
                 "year_points": year_points or 0.0,
                 "composite": points,
                 "veto_effect": veto,
+                **{
+                    f"review_{choice}": votes.get(choice, 0)
+                    for choice in rules.REVIEW_CHOICES
+                },
             }
             graded.append(
                 rules.Line(
@@ -495,6 +524,92 @@ class PartyPointsAssessment(models.Model):
                 rank=ranks.get(member_id, 0),
             )
         return lines, veto_entries
+
+    def action_cast_votes(self, choices):
+        """The user's 民主评议 votes on fellow members of their branch:
+        ``choices`` is ``{member id: choice}`` (优秀/合格/基本合格/不合格). Only
+        the counts are stored on the members' lines, never who voted what:
+        the ballots record who has voted on whom, without the choice, so
+        that each member votes once on each fellow member."""
+        self.ensure_one()
+        # (member ids arrive as strings from JSON)
+        choices = {int(member_id): choice for member_id, choice in choices.items()}
+        assessment = self.sudo()
+        voter = (
+            self.env["party.member"]
+            .sudo()
+            .search([("user_id", "=", self.env.uid)], limit=1)
+        )
+        if assessment.state != "computed":
+            raise UserError(
+                _(
+                    "The 民主评议 of %(assessment)s is closed: members vote "
+                    "after it is computed and before it is published.",
+                    assessment=assessment.display_name,
+                )
+            )
+        if not voter:
+            raise UserError(_("Only Party members vote in the 民主评议."))
+        unknown = set(choices.values()) - set(rules.REVIEW_CHOICES)
+        if unknown:
+            raise UserError(
+                _("A vote is excellent, qualified, basically qualified or unqualified.")
+            )
+        if voter.id in choices:
+            raise UserError(_("Nobody votes on themselves in the 民主评议."))
+        lines = assessment.line_ids.filtered(
+            lambda line: (
+                line.member_id.id in choices
+                and line.branch_id == voter.branch_id
+                and line.category != "exempt"
+            )
+        )
+        if len(lines) != len(choices):
+            raise UserError(
+                _("Members vote only on the graded members of their own branch.")
+            )
+        Ballot = self.env["party.points.assessment.ballot"].sudo()
+        if Ballot.search_count(
+            [
+                ("assessment_id", "=", assessment.id),
+                ("voter_id", "=", voter.id),
+                ("member_id", "in", list(choices)),
+            ]
+        ):
+            raise UserError(_("You have already voted on some of these members."))
+        Ballot.create(
+            [
+                {
+                    "assessment_id": assessment.id,
+                    "voter_id": voter.id,
+                    "member_id": member_id,
+                }
+                for member_id in choices
+            ]
+        )
+        # The counts only, in one UPDATE that leaves the lines' write_uid
+        # and write_date alone (they would name the voter).
+        by_line = {line.id: choices[line.member_id.id] for line in lines}
+        self.env.cr.execute(
+            SQL(
+                """UPDATE party_points_assessment_line line SET %s
+                FROM unnest(%s::int[], %s::varchar[]) AS vote(line_id, choice)
+                WHERE line.id = vote.line_id""",
+                SQL(", ").join(
+                    SQL(
+                        "%s = line.%s + (vote.choice = %s)::int",
+                        SQL.identifier(f"review_{choice}"),
+                        SQL.identifier(f"review_{choice}"),
+                        choice,
+                    )
+                    for choice in rules.REVIEW_CHOICES
+                ),
+                array_literal(list(by_line)),
+                array_literal(list(by_line.values())),
+            )
+        )
+        lines.invalidate_recordset()
+        return True
 
     def action_publish(self):
         """Publish the proposed grades for objections (公示)."""
@@ -607,6 +722,10 @@ LINE_COLUMNS = (
     ("year_points", "float8"),
     ("composite", "float8"),
     ("veto_effect", "varchar"),
+    ("review_excellent", "int"),
+    ("review_qualified", "int"),
+    ("review_basic", "int"),
+    ("review_unqualified", "int"),
     ("proposed_grade", "varchar"),
     ("final_grade", "varchar"),
     ("needs_decision", "bool"),
@@ -800,11 +919,9 @@ class PartyPointsAssessmentLine(models.Model):
             SQL(
                 """INSERT INTO party_points_assessment_line (
                     assessment_id, company_id, create_uid, write_uid, create_date,
-                    write_date, branch_id, review_excellent, review_qualified,
-                    review_basic, review_unqualified, republished, %s)
+                    write_date, branch_id, republished, %s)
                 SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', member.branch_id, 0, 0, 0, 0, false,
-                    line.*
+                    now() AT TIME ZONE 'UTC', member.branch_id, false, line.*
                 FROM unnest(%s) AS line(%s)
                 JOIN party_member member ON member.id = line.member_id""",
                 names,
@@ -1080,3 +1197,43 @@ class PartyPointsAssessmentObjection(models.Model):
     def action_reject(self):
         self._decide("rejected")
         return True
+
+
+@compat.sql_constraints
+class PartyPointsAssessmentBallot(models.Model):
+    """Who has voted on whom in an assessment's 民主评议, without the
+    choice: the choices live only as counts on the members' lines."""
+
+    _name = "party.points.assessment.ballot"
+    _description = "Assessment Ballot"
+    _order = "id"
+
+    assessment_id = fields.Many2one(
+        "party.points.assessment",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    voter_id = fields.Many2one(
+        "party.member", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    member_id = fields.Many2one(
+        "party.member", required=True, ondelete="cascade", readonly=True
+    )
+    company_id = fields.Many2one(
+        related="assessment_id.company_id", store=True, index=True
+    )
+
+    _sql_constraints = [
+        (
+            "one_vote",
+            "unique (assessment_id, voter_id, member_id)",
+            "A member votes once on each fellow member.",
+        ),
+        (
+            "not_self",
+            "CHECK (voter_id != member_id)",
+            "Nobody votes on themselves.",
+        ),
+    ]

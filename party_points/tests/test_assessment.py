@@ -362,3 +362,49 @@ class TestAssessment(PointsCase):
         self.assertFalse(Objection.with_user(self.user_b1).search([]))
         with self.assertRaises(AccessError):
             objection.with_user(self.user_b1).message_post(body="附议")
+
+    # -- 民主评议 ---------------------------------------------------------------
+
+    def test_votes_are_counts_one_per_voter_per_member(self):
+        assessment = self._assessment(combine_method="average")
+        assessment.action_compute()
+        as_a1 = assessment.with_user(self.user_a1)
+        as_a1.action_cast_votes(
+            {str(self.member_a3.id): "excellent", self.member_a4.id: "basic"}
+        )
+        lines = self._lines(assessment)
+        a3, a4 = lines[self.member_a3], lines[self.member_a4]
+        self.assertEqual((a3.review_excellent, a3.review_qualified), (1, 0))
+        self.assertEqual((a4.review_basic, a4.review_excellent), (1, 0))
+        self.assertEqual(a3.review_score, 100)
+        # nothing on the lines names the voter
+        self.assertNotEqual(a3.write_uid, self.user_a1)
+        Ballot = self.env["party.points.assessment.ballot"]
+        self.assertFalse(
+            {"choice", "grade", "vote"} & set(Ballot._fields),
+            "a ballot records who voted on whom, never the choice",
+        )
+        ballots = Ballot.with_user(self.user_a1).search([])
+        self.assertEqual(ballots.member_id, self.member_a3 | self.member_a4)
+        self.assertFalse(Ballot.with_user(self.user_b1).search([]))
+        with self.assertRaisesRegex(UserError, "already voted"):
+            as_a1.action_cast_votes({self.member_a3.id: "qualified"})
+        with self.assertRaisesRegex(UserError, "themselves"):
+            as_a1.action_cast_votes({self.member_a1.id: "excellent"})
+        with self.assertRaisesRegex(UserError, "own branch"):
+            assessment.with_user(self.user_b1).action_cast_votes(
+                {self.member_a3.id: "unqualified"}
+            )
+        with self.assertRaisesRegex(UserError, "excellent, qualified"):
+            as_a1.action_cast_votes({self.member_a5.id: "best"})
+        # recomputing keeps the counts and weighs them in: 70/30
+        assessment.action_compute()
+        lines = self._lines(assessment)
+        self.assertEqual(lines[self.member_a3].review_excellent, 1)
+        self.assertEqual(lines[self.member_a3].composite, 93)  # 90*.7 + 100*.3
+        self.assertEqual(lines[self.member_a4].composite, 79.25)  # 87.5*.7 + 60*.3
+        self.assertEqual(lines[self.member_a1].composite, 70, "no votes: points")
+        # the 民主评议 ends with the publication
+        assessment.action_publish()
+        with self.assertRaisesRegex(UserError, "closed"):
+            as_a1.action_cast_votes({self.member_a5.id: "qualified"})

@@ -33,6 +33,7 @@
         "views/portal_templates.xml",
         "views/portal_pending_templates.xml",
         "views/portal_meeting_templates.xml",
+        "views/portal_assessment_templates.xml",
         "views/party_points_report_views.xml",
         "wizard/party_points_export_views.xml",
     ],

@@ -1,3 +1,4 @@
 from . import portal
 from . import export
 from . import portal_meetings
+from . import portal_assessment

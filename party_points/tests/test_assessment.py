@@ -11,8 +11,10 @@ from odoo.tests import tagged
 from .common import PointsCase
 
 
-@tagged("post_install", "-at_install")
-class TestAssessment(PointsCase):
+class AssessmentCase(PointsCase):
+    """PointsCase plus three more full members in branch A and two closed
+    quarters of 2031."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -64,6 +66,9 @@ class TestAssessment(PointsCase):
     def _lines(self, assessment):
         return {line.member_id: line for line in assessment.line_ids}
 
+
+@tagged("post_install", "-at_install")
+class TestAssessment(AssessmentCase):
     def _published(self):
         assessment = self._assessment(combine_method="average")
         assessment.action_compute()

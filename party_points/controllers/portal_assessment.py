@@ -16,6 +16,25 @@ class PartyAssessmentPortal(CustomerPortal):
     (:meth:`party.points.assessment.action_cast_votes`, the objection's
     ``create``)."""
 
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "assessment_count" in counters:
+            member = request.env.user._party_member()
+            # the member's published lines
+            values["assessment_count"] = (
+                request.env["party.points.assessment.line"]
+                .sudo()
+                .search_count(
+                    [
+                        ("member_id", "=", member.id),
+                        ("assessment_id.state", "in", ("notice", "final")),
+                    ]
+                )
+                if member
+                else 0
+            )
+        return values
+
     @staticmethod
     def _assessment_values(member, error=None, sent=None):
         Line = request.env["party.points.assessment.line"].sudo()

@@ -2,6 +2,8 @@
 form while the notice is open, and the 民主评议 votes; each refusal over
 HTTP."""
 
+import json
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -52,6 +54,12 @@ class TestAssessmentPortal(AssessmentCase, HttpCase):
         assessment.action_publish()
         page = self.url_open("/my/assessment")
         self.assertIn("2031 考评", page.text)
+        counters = self.url_open(
+            "/my/counters",
+            data=json.dumps({"params": {"counters": ["assessment_count"]}}),
+            headers={"Content-Type": "application/json"},
+        ).json()["result"]
+        self.assertEqual(counters["assessment_count"], 1)
         self.assertIn("File an Objection", page.text)
         line = lines[self.member_a1]
         response = self._post(

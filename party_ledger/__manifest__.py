@@ -28,10 +28,13 @@
         "security/party_ledger_portal_security.xml",
         "report/party_suggestion_dashboard_views.xml",
         "wizard/party_suggestion_export_views.xml",
+        "data/party_meeting_data.xml",
+        "views/party_meeting_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",
         "demo/party_wish_demo.xml",
+        "demo/party_ledger_talk_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

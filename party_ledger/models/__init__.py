@@ -13,3 +13,5 @@ from . import party_suggestion_anonymity
 from . import mail_activity
 from . import party_wish_campaign
 from . import party_wish
+from . import party_meeting
+from . import party_ledger_demo_data

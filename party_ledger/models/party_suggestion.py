@@ -70,6 +70,7 @@ LOCKED_WHEN_CLOSED = {
     "description",
     "employee_id",
     "channel",
+    "meeting_id",
     "date_received",
     "branch_id",
     "zone_id",

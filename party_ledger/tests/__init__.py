@@ -18,3 +18,4 @@ from . import test_answer_clocks
 from . import test_wish
 from . import test_wish_portal
 from . import test_wish_tours
+from . import test_meeting_suggestions

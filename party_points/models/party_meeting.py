@@ -7,7 +7,6 @@ from odoo.tools import is_html_empty
 
 from .. import compat
 from ..lib import meetings
-from .party_points_entry import DERIVED_FIELDS, LOCKED_FIELDS, WORKFLOW_FIELDS
 
 FREQUENCIES = [
     ("monthly", "Monthly"),
@@ -895,37 +894,3 @@ class PartyMeetingAttendance(models.Model):
         self._check_leave_decision()
         self._workflow_write({"leave_state": "refused"})
         return True
-
-
-class PartyPointsEntry(models.Model):
-    _inherit = "party.points.entry"
-    _sealed_fields = WORKFLOW_FIELDS | DERIVED_FIELDS | {"meeting_id"}
-    _locked_fields = LOCKED_FIELDS | {"meeting_id"}
-
-    meeting_id = fields.Many2one(
-        "party.meeting",
-        readonly=True,
-        index=True,
-        copy=False,
-        ondelete="restrict",
-        help="The meeting whose confirmed attendance posted this entry.",
-    )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self._is_workflow() and any(
-            vals.get("origin") == "meeting" for vals in vals_list
-        ):
-            raise UserError(
-                _(
-                    "Meeting attendance is posted by confirming the meeting, not "
-                    "entered by hand."
-                )
-            )
-        return super().create(vals_list)
-
-    def _reversal_vals(self, reason):
-        vals_list = super()._reversal_vals(reason)
-        for vals, entry in zip(vals_list, self, strict=True):
-            vals["meeting_id"] = entry.meeting_id.id
-        return vals_list

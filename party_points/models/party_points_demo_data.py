@@ -1,12 +1,90 @@
-"""Demo data that takes code to write: about a thousand points entries over
+"""Demo data that takes code to write: a year of confirmed meetings whose
+attendance posts its points, and about a thousand other points entries over
 the demo year, in every state. A model of its own, without a table, so that
 the demo data's ``<function>`` can call it and the production models carry
 none of it."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from odoo import Command, api, fields, models
+
+# The topics of a year of meetings, per meeting type (xml id in
+# party_points): one per month, quarter or year of the type's frequency.
+MEETING_TOPICS = {
+    "meeting_type_assembly": [
+        "学习贯彻全国两会精神，部署一季度安全生产重点工作",
+        "讨论发展对象转为预备党员，通报迎峰度夏准备情况",
+        "三季度党员大会：机组检修攻坚动员，评议先锋岗",
+        "四季度党员大会：年度工作总结与党费收缴情况通报",
+    ],
+    "meeting_type_committee": [
+        "研究全年党建工作要点和“三会一课”计划",
+        "研究春检期间党员责任区划分",
+        "研究入党积极分子培养考察情况",
+        "研究“说句心里话”恳谈会收集问题的分办",
+        "研究迎峰度夏党员突击队组建",
+        "研究上半年党员积分初评结果",
+        "研究高温季节职工慰问安排",
+        "研究#2机组检修党员先锋岗设置",
+        "研究主题党日活动方案及发展党员计划",
+        "研究冬季供热保障党员攻坚任务",
+        "研究年度民主评议党员工作方案",
+        "研究年度党建工作述职和考核准备",
+    ],
+    "meeting_type_group": [
+        "学习新年贺词，交流个人年度学习计划",
+        "学习安全生产责任制，对照岗位查隐患",
+        "交流全国两会精神学习体会",
+        "检查春检中党员责任区落实情况",
+        "学习纪律处分条例相关条款",
+        "交流迎峰度夏保供经验",
+        "纪念建党105周年，交流入党初心",
+        "讨论高温作业职工关爱措施",
+        "学习典型案例，开展警示教育交流",
+        "交流#2机组检修中党员先锋作用发挥",
+        "征求对支部工作的意见建议",
+        "对照积分细则开展党员互评",
+    ],
+    "meeting_type_lecture": [
+        "书记讲党课：安全生产责任体系与党员担当",
+        "党课：从“两票三制”看党员的规矩意识",
+        "党课：新时代产业工人队伍建设改革",
+        "党课：以严的基调强化正风肃纪",
+    ],
+    "meeting_type_theme_day": [
+        "主题党日：重温入党誓词，开展新春走访慰问",
+        "主题党日：学雷锋志愿服务进社区",
+        "主题党日：清明祭扫革命烈士陵园",
+        "主题党日：春检现场党员安全隐患随手拍",
+        "主题党日：“安全生产月”应急演练",
+        "主题党日：迎“七一”知识竞赛",
+        "主题党日：党员身边无违章承诺践诺",
+        "主题党日：高温一线送清凉",
+        "主题党日：观看警示教育片并交流讨论",
+        "主题党日：机组检修现场党员突击队授旗",
+        "主题党日：冬季供热保障进社区宣讲",
+        "主题党日：年度党员积分公示与评议",
+    ],
+    "meeting_type_life": [
+        "2025年度组织生活会暨民主评议党员",
+    ],
+}
+# Why members were excused from a meeting (granted leave).
+EXCUSES = [
+    "当班值班，经支部书记同意请假",
+    "上夜班后补休，已提前请假",
+    "参加集团公司技能培训，不在厂内",
+    "出差赴设备厂家参加出厂验收",
+    "因病就医，已报病假",
+    "家中老人住院陪护，已请事假",
+    "机组消缺抢修在现场，无法脱身",
+    "休年假外出，已提前报备",
+    "参加上级公司安全督查，不在厂内",
+    "孩子生病需照顾，已请事假",
+]
+# The afternoon a meeting starts, Beijing time (UTC+8), in UTC.
+MEETING_HOUR_UTC = time(6, 30)
 
 
 class PartyPointsDemoData(models.AbstractModel):
@@ -24,7 +102,14 @@ class PartyPointsDemoData(models.AbstractModel):
         rng = random.Random(seed)
         until = fields.Date.to_date(until) if until else fields.Date.context_today(self)
         ruleset = self.env.ref("party_points.party_points_ruleset_default")
-        rules = ruleset.rule_ids.filtered(lambda rule: not rule.is_veto)
+        # attendance of meetings is posted by confirming them (see
+        # _generate_meetings), never by hand
+        types = self.env["party.meeting.type"].search(
+            ["|", ("attendance_rule_id", "!=", False), ("absence_rule_id", "!=", False)]
+        )
+        rules = ruleset.rule_ids.filtered(lambda rule: not rule.is_veto) - (
+            types.attendance_rule_id | types.absence_rule_id
+        )
         positives = rules.filtered(lambda rule: rule.list_type == "positive")
         negatives = rules - positives
         periods = self.env["party.points.period"].search(
@@ -107,3 +192,122 @@ class PartyPointsDemoData(models.AbstractModel):
         for entry, attachment in zip(claims, attachments, strict=True):
             entry._workflow_write({"attachment_ids": [Command.link(attachment.id)]})
         return entries
+
+    @api.model
+    def _meeting_days(self, frequency, rng, year):
+        """The days of a year of meetings at ``frequency``: a weekday of each
+        month, of the last month of each quarter, or of January."""
+        months = {
+            "monthly": range(1, 13),
+            "quarterly": (3, 6, 9, 12),
+            "yearly": (1,),
+        }[frequency]
+        days = []
+        for month in months:
+            day = date(year, month, rng.randint(8, 24))
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+            days.append(day)
+        return days
+
+    @api.model
+    def _generate_meetings(self, seed, until):
+        """A year of meetings in each demo branch at the types' required
+        frequencies (branch meetings, committee meetings, Party group
+        meetings in each group, lectures, theme days, the organisational
+        life meeting), confirmed up to ``until``
+        so that their attendance posts the points: 90-98 % present, a few
+        excused with a reason, rare absences; members exempted for a period
+        are excused for its meetings. Later ones stay planned. Called by
+        demo/party_points_entry_demo.xml only."""
+        rng = random.Random(seed)
+        until = fields.Date.to_date(until)
+        admin = self.env.ref("base.user_admin")
+        branches = self.env["party.branch"].search(
+            [("company_id", "=", self.env.company.id), ("member_ids", "!=", False)]
+        )
+        vals_list = []
+        groups = self.env["party.group"].search([("branch_id", "in", branches.ids)])
+        for xmlid, topics in MEETING_TOPICS.items():
+            meeting_type = self.env.ref(f"party_points.{xmlid}")
+            # a Party group meeting in each group, the others in each branch
+            units = (
+                [(group.branch_id, group) for group in groups]
+                if meeting_type.audience == "group"
+                else [(branch, groups.browse()) for branch in branches]
+            )
+            for branch, group in units:
+                days = self._meeting_days(meeting_type.frequency, rng, until.year)
+                for day, topic in zip(days, topics, strict=True):
+                    start = datetime.combine(day, MEETING_HOUR_UTC)
+                    vals_list.append(
+                        {
+                            "name": f"{group.name}：{topic}" if group else topic,
+                            "type_id": meeting_type.id,
+                            "branch_id": branch.id,
+                            "group_id": group.id,
+                            "date_start": start,
+                            "date_end": start + timedelta(hours=1, minutes=30),
+                            "place": {
+                                "branch": "党员活动室",
+                                "group": "班组学习室",
+                            }.get(meeting_type.audience, "支部办公室"),
+                            "host_id": branch.secretary_id.id,
+                            "recorder_id": admin.id,
+                            "minutes": day <= until
+                            and f"<p>{topic}。</p><p>与会同志围绕议题逐一发言，"
+                            "会议形成决议并明确了责任人和完成时限。</p>",
+                        }
+                    )
+        Meeting = self.env["party.meeting"]
+        meetings = Meeting.create(vals_list)
+        held = meetings.filtered(
+            lambda meeting: meeting.date_start.date() <= until
+        ).sorted("date_start")
+        lines = held.attendance_ids
+        # nobody attends a meeting before they joined the Party
+        lines.filtered(
+            lambda line: (
+                line.member_id.join_date
+                and line.member_id.join_date > line.meeting_id.date_start.date()
+            )
+        ).unlink()
+        lines = lines.exists()
+        by_status, excused = {"late": [], "absent": []}, {}
+        exemptions = self.env["party.points.exemption"].search(
+            [("member_id", "in", lines.member_id.ids)]
+        )
+        for exemption in exemptions:
+            period = exemption.period_id
+            for line in lines.filtered(
+                lambda line, e=exemption, p=period: (
+                    line.member_id == e.member_id
+                    and p.date_start <= line.meeting_id.date_start.date() <= p.date_end
+                )
+            ):
+                excused[line.id] = exemption.reason
+        for meeting in held:
+            attendees = [
+                line
+                for line in meeting.attendance_ids.exists()
+                if line.id not in excused
+            ]
+            rng.shuffle(attendees)
+            missing = round(len(attendees) * rng.uniform(0.02, 0.10))
+            for line in attendees[:missing]:
+                if rng.random() < 0.85:
+                    excused[line.id] = rng.choice(EXCUSES)
+                else:
+                    by_status["absent"].append(line.id)
+            if rng.random() < 0.3 and len(attendees) > missing:
+                by_status["late"].append(attendees[missing].id)
+        Line = self.env["party.meeting.attendance"]
+        for status, ids in by_status.items():
+            Line.browse(ids).write({"status": status})
+        reasons = {}
+        for line_id, reason in excused.items():
+            reasons.setdefault(reason, []).append(line_id)
+        for reason, ids in reasons.items():
+            Line.browse(ids).write({"status": "excused", "excuse_reason": reason})
+        held.with_user(admin).action_confirm()
+        return meetings

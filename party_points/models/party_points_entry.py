@@ -36,6 +36,7 @@ WORKFLOW_FIELDS = frozenset(
         "approved_date",
         "reversal_of_id",
         "reversed_by_id",
+        "meeting_id",
     }
 )
 DERIVED_FIELDS = frozenset(
@@ -169,6 +170,14 @@ class PartyPointsEntry(models.Model):
         string="Evidence",
     )
     origin = fields.Selection(ORIGINS, default="manual", required=True, index=True)
+    meeting_id = fields.Many2one(
+        "party.meeting",
+        readonly=True,
+        index=True,
+        copy=False,
+        ondelete="restrict",
+        help="The meeting whose confirmed attendance posted this entry.",
+    )
     state = fields.Selection(
         STATES,
         default="draft",
@@ -513,6 +522,15 @@ class PartyPointsEntry(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._is_workflow() and any(
+            vals.get("origin") == "meeting" for vals in vals_list
+        ):
+            raise UserError(
+                _(
+                    "Meeting attendance is posted by confirming the meeting, not "
+                    "entered by hand."
+                )
+            )
         if not self._is_workflow() and not self._is_officer():
             for vals in vals_list:
                 vals["origin"] = "claim"
@@ -951,6 +969,7 @@ class PartyPointsEntry(models.Model):
                 "origin": entry.origin,
                 "description": reason,
                 "reversal_of_id": entry.id,
+                "meeting_id": entry.meeting_id.id,
             }
             for entry in self
         ]

@@ -38,3 +38,75 @@ class TestDemoPlant(TransactionCase):
         for name in ("Abigail Peterson", "Marc Demo", "Mitchell Admin"):
             self.assertNotIn(name, offered.mapped("name"))
         self.assertFalse(self.env.ref("hr.employee_qdp").active)
+
+    def test_attendance_points_come_from_a_year_of_meetings(self):
+        """Each demo branch holds its meetings at the types' frequencies;
+        confirmed, they post the attendance points (none typed by hand):
+        90-98 % present, a few excused with a reason, rare absences."""
+        Meeting = self.env["party.meeting"]
+        ops = self.env.ref("party_points.party_branch_ops_demo")
+        counts = {
+            meeting_type: count
+            for meeting_type, count in Meeting._read_group(
+                [("branch_id", "=", ops.id)], ["type_id"], ["__count"]
+            )
+        }
+        expected = {
+            "meeting_type_assembly": 4,
+            "meeting_type_committee": 12,
+            "meeting_type_lecture": 4,
+            "meeting_type_theme_day": 12,
+            "meeting_type_life": 1,
+        }
+        for xmlid, count in expected.items():
+            self.assertEqual(counts[self.env.ref(f"party_points.{xmlid}")], count)
+        # a Party group meeting a month in each of the branch's two groups
+        group_type = self.env.ref("party_points.meeting_type_group")
+        self.assertEqual(counts[group_type], 24)
+        control = self.env.ref("party_points.party_group_control_demo")
+        by_group = Meeting.search([("group_id", "=", control.id)])
+        self.assertEqual(len(by_group), 12)
+        self.assertEqual(
+            by_group.filtered(
+                lambda meeting: meeting.state == "confirmed"
+            ).attendance_ids.member_id,
+            control.member_ids,
+        )
+        confirmed = Meeting.search([("state", "=", "confirmed")])
+        self.assertTrue(confirmed)
+        lines = confirmed.attendance_ids
+        attended = lines.filtered(lambda line: line.status in ("present", "late"))
+        self.assertTrue(0.90 <= len(attended) / len(lines) <= 0.98)
+        excused = lines.filtered(lambda line: line.status == "excused")
+        absent = lines.filtered(lambda line: line.status == "absent")
+        self.assertTrue(excused.mapped("excuse_reason"))
+        self.assertLess(len(absent), len(excused))
+        # every attendance entry comes from a meeting, and every line that
+        # earns a rule has its entry
+        types = self.env["party.meeting.type"].search([])
+        Entry = self.env["party.points.entry"]
+        by_hand = Entry.search(
+            [
+                (
+                    "rule_id",
+                    "in",
+                    (types.attendance_rule_id | types.absence_rule_id).ids,
+                ),
+                ("meeting_id", "=", False),
+            ]
+        )
+        self.assertFalse(by_hand)
+        earning = lines.filtered(
+            lambda line: (
+                line.status != "excused"
+                and (
+                    line.meeting_id.type_id.attendance_rule_id
+                    if line.status != "absent"
+                    else line.meeting_id.type_id.absence_rule_id
+                )
+            )
+        )
+        posted = Entry.search(
+            [("meeting_id", "in", confirmed.ids), ("state", "=", "approved")]
+        )
+        self.assertEqual(len(posted), len(earning))

@@ -72,3 +72,21 @@ class TestAssessmentPortal(AssessmentCase, HttpCase):
         response = self._post(f"/my/assessment/line/{line.id}/objection", reason="附议")
         self.assertIn("Only members of branch", response.text)
         self.assertEqual(len(line.objection_ids), 1)
+
+    def test_member_votes_in_a_browser(self):
+        assessment = self._assessment(combine_method="average")
+        assessment.action_compute()
+        self.start_tour(
+            "/my/assessment",
+            "party_points_portal_assessment_vote",
+            login=self.user_a1.login,
+        )
+        lines = self._lines(assessment)
+        self.assertEqual(lines[self.member_a3].review_excellent, 1)
+        self.assertEqual(
+            sum(
+                line.review_excellent + line.review_qualified for line in lines.values()
+            ),
+            1,
+            "blank choices are no votes",
+        )

@@ -90,3 +90,29 @@ tours.add("party_points_assessment_publish", partyTour({
         },
     ],
 }));
+
+// A member casts their 民主评议 votes on /my/assessment: one fellow member
+// excellent, the rest left blank, and sees the votes counted.
+tours.add("party_points_portal_assessment_vote", partyTour({
+    url: "/my/assessment",
+    steps: () => [
+        {
+            content: "Vote excellent for Member Wu",
+            trigger: "form.o_party_assessment_vote label:contains('Member Wu')",
+            run() {
+                const select = document.getElementById(this.anchor.getAttribute("for"));
+                select.value = "excellent";
+            },
+        },
+        {
+            content: "Cast the votes",
+            trigger: "form.o_party_assessment_vote button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Counted",
+            trigger: ".alert-success:contains('Your votes were counted')",
+        },
+    ],
+}));

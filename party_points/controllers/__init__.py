@@ -1,4 +1,5 @@
 from . import portal
 from . import export
 from . import portal_meetings
+from . import portal_assessment
 from . import export_compliance

@@ -15,5 +15,6 @@ from . import party_board
 from . import party_member_points
 from . import party_points_demo_data
 from . import party_meeting
+from . import party_points_assessment
 from . import party_meeting_compliance
 from . import party_meeting_plan

@@ -298,6 +298,12 @@ class PartyPointsRule(models.Model):
         string="One-vote Veto", help="Negative items only: overrides the score."
     )
     veto_effect = fields.Selection(VETO_EFFECTS)
+    veto_effect_months = fields.Integer(
+        string="Veto Effect (Months)",
+        default=0,
+        help="How long the veto reaches from its date in the annual assessment "
+        "(e.g. 12 for a warning). 0: only the assessment of the span holding it.",
+    )
     member_claimable = fields.Boolean(
         help="Members may claim this item themselves, for an officer to approve."
     )

@@ -5,8 +5,9 @@ The domain rules live in ``<addon>/lib/*.py`` and import nothing from Odoo;
 ``__init__`` (which needs Odoo).
 """
 
-import importlib.util
+import importlib
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_lib(addon, name, folder="lib"):
-    """``<addon>/<folder>/<name>.py`` loaded on its own (``folder="tests"``
-    for the plain-Python oracles the addon's tests share)."""
-    module_name = f"_plain_{addon}_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    path = ROOT / addon / folder / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
+    """``<addon>/<folder>/<name>.py`` loaded without running the addon's
+    ``__init__`` (``folder="tests"`` for the plain-Python oracles the
+    addon's tests share). The folder becomes a package of its own, without
+    running its ``__init__`` either, so that its modules import each other
+    (``from .scoring import ...``)."""
+    package = f"_plain_{addon}_{folder}"
+    if package not in sys.modules:
+        module = types.ModuleType(package)
+        module.__path__ = [str(ROOT / addon / folder)]
+        sys.modules[package] = module
+    return importlib.import_module(f"{package}.{name}")
 
 
 @pytest.fixture(scope="session")

@@ -428,6 +428,12 @@ class PartySuggestion(models.Model):
             vals.setdefault("representative_id", zone.representative_id.id)
 
     def write(self, vals):
+        # an item moves only into a branch the user works (the record rules
+        # check the branch it leaves, not the one it goes to)
+        if vals.get("branch_id") and any(
+            item.branch_id.id != vals["branch_id"] for item in self.sudo()
+        ):
+            self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
         locked = LOCKED_WHEN_CLOSED.intersection(vals)
         if locked and not self.env.su:
             closed = self.filtered(lambda item: item.state in ("done", "cancelled"))

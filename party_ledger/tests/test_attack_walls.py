@@ -229,6 +229,22 @@ class TestAttackWalls(LedgerCase, HttpCase):
         # the zone's own officer still works it
         self.zone_a.with_user(self.officer_a).name = "Boiler House Zone"
 
+    def test_an_officer_moves_no_item_into_another_branch(self):
+        """The rules check the branch an item leaves; the branch it goes to
+        must be one the officer works too (a meeting of that branch does not
+        open it either)."""
+        item = self.item.with_user(self.officer_a)
+        with self.assertRaises(AccessError):
+            item.write({"branch_id": self.branch_b.id})
+        self.assertEqual(self.item.branch_id, self.branch_a)
+        # writing the branch it already has is no move
+        item.write({"branch_id": self.branch_a.id, "title": "Dusty conveyor belt"})
+        # the committee moves items anywhere
+        self.item.with_user(self.manager).write(
+            {"branch_id": self.branch_b.id, "zone_id": False}
+        )
+        self.assertEqual(self.item.branch_id, self.branch_b)
+
     def test_members_and_hr_users_do_not_edit_zones(self):
         for user in (self.user_a1, self.hr_user, self.user_emp):
             with self.assertRaises(AccessError):

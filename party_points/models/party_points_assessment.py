@@ -9,7 +9,7 @@ from ..lib import assessment as rules
 from ..lib.scoring import competition_ranks
 from ..lib.sql_arrays import array_literal
 from .party_points_result import GRADES
-from .party_points_ruleset import VETO_EFFECTS
+from .party_points_ruleset import GRADE_BAND_CHECKS, VETO_EFFECTS
 
 COMBINE_METHODS = [
     ("sum", "Sum of the Periods"),
@@ -65,6 +65,7 @@ class PartyPointsAssessment(models.Model):
     _locked_fields = GRADE_FIELDS
     _locked_states = ("computed", "notice", "final")
     _check_company_auto = True
+    _party_number_checks = GRADE_BAND_CHECKS
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(

@@ -12,6 +12,16 @@ VETO_EFFECTS = [
 ]
 
 
+# The grade bands and the excellent quota, as a rule book and an annual
+# assessment hold them.
+GRADE_BAND_CHECKS = {
+    "excellent_min": lambda value: validation.check_points(value, signed=True),
+    "qualified_min": lambda value: validation.check_points(value, signed=True),
+    "basic_min": lambda value: validation.check_points(value, signed=True),
+    "excellent_quota": lambda value: validation.check_number(value, 0, 1),
+}
+
+
 @compat.sql_constraints
 class PartyPointsRuleset(models.Model):
     """A versioned rule book (积分办法): base score, floor and ceiling, grade
@@ -89,10 +99,7 @@ class PartyPointsRuleset(models.Model):
         "base_score": lambda value: validation.check_points(value, signed=True),
         "min_score": lambda value: validation.check_points(value, signed=True),
         "max_score": lambda value: validation.check_points(value, signed=True),
-        "excellent_min": lambda value: validation.check_points(value, signed=True),
-        "qualified_min": lambda value: validation.check_points(value, signed=True),
-        "basic_min": lambda value: validation.check_points(value, signed=True),
-        "excellent_quota": lambda value: validation.check_number(value, 0, 1),
+        **GRADE_BAND_CHECKS,
     }
 
     _sql_constraints = [

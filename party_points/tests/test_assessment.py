@@ -112,6 +112,22 @@ class TestAssessment(AssessmentCase):
         with self.assertRaisesRegex(UserError, "closed periods"):
             self._assessment(period_ids=[Command.set(open_period.ids)])
 
+    def test_no_numbers_huge_numbers_and_bad_dates_are_refused(self):
+        Assessment = self.env["party.points.assessment"]
+        before = Assessment.search_count([])
+        for vals in (
+            {"excellent_min": float("nan")},
+            {"qualified_min": float("inf")},
+            {"excellent_quota": 1e308},
+            {"points_weight": 10**12, "review_weight": -(10**12) + 100},
+            {"notice_days": 10**12},
+            {"date_start": "2031-01-01xyz"},
+            {"date_end": "9999-12-31"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self._assessment(**vals)
+        self.assertEqual(Assessment.search_count([]), before)
+
     def test_sum_of_two_quarters_quota_of_the_year(self):
         assessment = self._assessment(
             combine_method="sum", excellent_min=170, qualified_min=150, basic_min=120

@@ -88,6 +88,17 @@ class MeetingCase(PointsCase):
 
 @tagged("post_install", "-at_install")
 class TestMeeting(MeetingCase):
+    def test_malformed_or_absurd_dates_are_refused(self):
+        before = self.Meeting.search_count([])
+        for vals in (
+            {"date_start": "2031-02-12 09:00:00xyz"},
+            {"date_start": "9999-12-31 09:00:00", "date_end": "9999-12-31 11:00:00"},
+            {"date_end": "0001-01-01 00:00:00"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self._meeting(**vals)
+        self.assertEqual(self.Meeting.search_count([]), before)
+
     def test_expected_attendees_follow_type_and_branch(self):
         meeting = self._meeting()
         self.assertEqual(

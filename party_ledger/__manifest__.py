@@ -30,6 +30,7 @@
         "wizard/party_suggestion_export_views.xml",
         "data/party_meeting_data.xml",
         "views/party_meeting_views.xml",
+        "data/party_rating_criterion_data.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

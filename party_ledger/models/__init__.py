@@ -15,3 +15,4 @@ from . import party_wish_campaign
 from . import party_wish
 from . import party_meeting
 from . import party_ledger_demo_data
+from . import party_branch_rating

@@ -18,3 +18,5 @@ from . import party_meeting
 from . import party_points_assessment
 from . import party_meeting_compliance
 from . import party_meeting_plan
+from . import party_rating_criterion
+from . import party_branch_rating

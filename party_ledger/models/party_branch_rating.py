@@ -100,7 +100,9 @@ class PartyBranchRating(models.Model):
             for branch in branches
         }
 
-    def _rating_check_ledger_key_projects(self, criterion, branches, date_from, date_to):
+    def _rating_check_ledger_key_projects(
+        self, criterion, branches, date_from, date_to
+    ):
         """The key projects due in the span, verified done by their
         deadline: at least the threshold's share."""
         self.env["party.practical.project"].flush_model(
@@ -122,7 +124,9 @@ class PartyBranchRating(models.Model):
         )
         return {
             branch_id: (
-                star_rating.at_least(star_rating.share(on_time, due), criterion.threshold),
+                star_rating.at_least(
+                    star_rating.share(on_time, due), criterion.threshold
+                ),
                 _(
                     "%(on_time)s of %(due)s key projects finished on time",
                     on_time=on_time,

@@ -70,7 +70,9 @@ class PartyBranchRating(models.Model):
     _inherit = ["party.workflow.seal.mixin", "mail.thread", "party.input.mixin"]
     _order = "year desc, branch_id"
     _sealed_fields = RATING_WORKFLOW_FIELDS
-    _locked_fields = frozenset({"branch_id", "year", "decided_level", "decision_reason"})
+    _locked_fields = frozenset(
+        {"branch_id", "year", "decided_level", "decision_reason"}
+    )
     _locked_states = ("confirmed",)
     _check_company_auto = True
     _party_number_checks = {
@@ -97,7 +99,9 @@ class PartyBranchRating(models.Model):
     state = fields.Selection(
         RATING_STATES, required=True, default="draft", readonly=True, tracking=True
     )
-    line_ids = fields.One2many("party.branch.rating.line", "rating_id", string="Criteria")
+    line_ids = fields.One2many(
+        "party.branch.rating.line", "rating_id", string="Criteria"
+    )
     proposed_level = fields.Selection(
         RESULT_LEVELS,
         readonly=True,
@@ -114,10 +118,8 @@ class PartyBranchRating(models.Model):
     )
     decision_reason = fields.Text(tracking=True)
     final_level = fields.Selection(RESULT_LEVELS, readonly=True, tracking=True)
-    previous_level = fields.Selection(
-        RESULT_LEVELS, string="Last Year", readonly=True
-    )
-    change = fields.Selection(CHANGES, string="Change", readonly=True)
+    previous_level = fields.Selection(RESULT_LEVELS, string="Last Year", readonly=True)
+    change = fields.Selection(CHANGES, readonly=True)
     evaluated_date = fields.Datetime(readonly=True)
     confirmed_date = fields.Datetime(readonly=True)
     hard_summary = fields.Char(
@@ -196,6 +198,24 @@ class PartyBranchRating(models.Model):
             )
         return "\n".join(text)
 
+    def write(self, vals):
+        # officers write their branch's evidence through the criteria list;
+        # what the rating is (branch, year, the committee's level) is the
+        # Party committee's
+        if (
+            set(vals) - {"line_ids"}
+            and not self._is_workflow()
+            and not self.env.su
+            and not self.env.user.has_group("party_points.group_party_manager")
+        ):
+            raise AccessError(
+                _(
+                    "Branch officers only attach the evidence of their branch's "
+                    "star rating: the Party committee decides the rest."
+                )
+            )
+        return super().write(vals)
+
     # -- workflow -----------------------------------------------------------------
 
     def _check_manager(self):
@@ -228,9 +248,8 @@ class PartyBranchRating(models.Model):
             [("branch_id", "in", branches.ids), ("year", "=", year)]
         )
         missing = branches - existing.branch_id
-        created = (
-            self._workflow_env()
-            .create([{"branch_id": branch.id, "year": year} for branch in missing])
+        created = self._workflow_env().create(
+            [{"branch_id": branch.id, "year": year} for branch in missing]
         )
         ratings = (existing | created).with_env(self.env)
         ratings.filtered(lambda r: r.state != "confirmed").action_evaluate()
@@ -253,7 +272,9 @@ class PartyBranchRating(models.Model):
                 )
             )
         ratings = self.sudo()
-        criteria = self.env["party.rating.criterion"].sudo().search([])
+        criteria = (
+            self.env["party.rating.criterion"].sudo().search([("active", "=", True)])
+        )
         ratings._ensure_lines(criteria)
         for year, year_ratings in ratings.grouped("year").items():
             year_ratings._evaluate_year(year, criteria)
@@ -333,7 +354,10 @@ class PartyBranchRating(models.Model):
                     )
                 )
             final = rating.decided_level or rating.proposed_level
-            if final != rating.proposed_level and not (rating.decision_reason or "").strip():
+            if (
+                final != rating.proposed_level
+                and not (rating.decision_reason or "").strip()
+            ):
                 raise UserError(
                     _(
                         "%(rating)s: say why the committee's level differs from "
@@ -398,7 +422,10 @@ class PartyBranchRating(models.Model):
         for branch, needed in required.items():
             needed, done = int(needed), int(met.get(branch, 0))
             if not needed:
-                results[branch.id] = (True, _("%(kind)s: none required so far", kind=kind))
+                results[branch.id] = (
+                    True,
+                    _("%(kind)s: none required so far", kind=kind),
+                )
                 continue
             results[branch.id] = (
                 star_rating.at_least(star_rating.share(done, needed), threshold),
@@ -514,7 +541,8 @@ class PartyBranchRating(models.Model):
             results[branch_id] = (
                 star_rating.at_most(rate, criterion.threshold),
                 _(
-                    "%(excellent)s of %(graded)s graded members excellent (%(rate).1f %%)",
+                    "%(excellent)s of %(graded)s graded members excellent "
+                    "(%(rate).1f %%)",
                     excellent=excellent,
                     graded=graded,
                     rate=rate or 0.0,
@@ -563,8 +591,10 @@ class PartyBranchRating(models.Model):
         respondents has no average, so does not meet it)."""
         if "party.staff.rating.round" not in self.env:  # TEMP until merge
             return {}
-        averages = self.env["party.staff.rating.round"].sudo()._branch_averages(
-            branches, date_from, date_to
+        averages = (
+            self.env["party.staff.rating.round"]
+            .sudo()
+            ._branch_averages(branches, date_from, date_to)
         )
         return {
             branch_id: (
@@ -618,9 +648,7 @@ class PartyBranchRatingLine(models.Model):
         "attachment_id",
         string="Proof",
     )
-    evidence_state = fields.Selection(
-        EVIDENCE_STATES, default="pending", readonly=True
-    )
+    evidence_state = fields.Selection(EVIDENCE_STATES, default="pending", readonly=True)
     refusal_reason = fields.Text(readonly=True)
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_date = fields.Datetime(readonly=True)

@@ -3,7 +3,11 @@ from odoo.exceptions import ValidationError
 
 from ..lib import star_rating, validation
 
-LEVELS = [("3", "3 Stars (Up to Standard)"), ("4", "4 Stars (Advanced)"), ("5", "5 Stars (Model)")]
+LEVELS = [
+    ("3", "3 Stars (Up to Standard)"),
+    ("4", "4 Stars (Advanced)"),
+    ("5", "5 Stars (Model)"),
+]
 KINDS = [("required", "Required"), ("optional", "Optional")]
 # How a criterion is checked: evidence the branch attaches and the committee
 # decides, or a check computed from the records (party.branch.rating's
@@ -94,9 +98,7 @@ class PartyRatingCriterion(models.Model):
     }
 
     name = fields.Char(string="Criterion", required=True, translate=True)
-    class_id = fields.Many2one(
-        "party.rating.class", string="Class", required=True, ondelete="restrict"
-    )
+    class_id = fields.Many2one("party.rating.class", required=True, ondelete="restrict")
     class_sequence = fields.Integer(
         related="class_id.sequence", store=True, string="Class Sequence"
     )
@@ -141,7 +143,7 @@ class PartyRatingCriterion(models.Model):
     def _catalogue_counts(self):
         """The catalogue's figures: ``{"sub_items": n, "automatic": n,
         "hard": {level: n}}`` over the active criteria."""
-        criteria = self.search([])
+        criteria = self.search([("active", "=", True)])
         rules = [criterion._rule() for criterion in criteria]
         minimums = {c.id: c._minimums() for c in criteria.class_id}
         return {

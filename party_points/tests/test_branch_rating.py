@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .test_meeting import DURING, MeetingCase
@@ -134,9 +134,7 @@ class TestBranchRating(RatingCase):
         rating = self._rate()
         line = self._line(rating, self.att)
         self.assertFalse(line.met)
-        self.assertEqual(
-            line.figure, "Test Theme Day: requirement met 1 of 12 times"
-        )
+        self.assertEqual(line.figure, "Test Theme Day: requirement met 1 of 12 times")
         # branch B held none; a year without any meeting recorded has no data
         self.assertEqual(
             self._line(self._rate(self.manager, self.branch_b), self.att).figure,
@@ -238,7 +236,12 @@ class TestBranchRatingWalls(RatingCase):
         Line = self.env["party.branch.rating.line"].with_user(self.officer_b)
         self.assertFalse(Line.search([("rating_id", "=", self.rating_a.id)]))
         self.assertFalse(
-            Line.search([("figure", "ilike", "attendance"), ("branch_id", "!=", self.branch_b.id)])
+            Line.search(
+                [
+                    ("figure", "ilike", "attendance"),
+                    ("branch_id", "!=", self.branch_b.id),
+                ]
+            )
         )
         with self.assertRaises(AccessError):
             self.rating_a.with_user(self.officer_b).read(["proposed_level"])
@@ -277,8 +280,14 @@ class TestBranchRatingWalls(RatingCase):
             line.action_refuse("not mine to refuse")
         with self.assertRaises(AccessError):
             self.rating_a.with_user(self.officer_a).action_confirm()
-        with self.assertRaises(AccessError):
-            self.rating_a.with_user(self.officer_a).write({"decided_level": "5"})
+        for vals in (
+            {"decided_level": "5"},
+            {"decision_reason": "we say so"},
+            {"year": YEAR - 1},
+            {"branch_id": self.branch_b.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self.rating_a.with_user(self.officer_a).write(vals)
         self.assertEqual(line.evidence_state, "submitted")
 
     def test_levels_states_and_decisions_are_sealed(self):
@@ -290,8 +299,9 @@ class TestBranchRatingWalls(RatingCase):
                 {"evidence_state": "accepted"},
                 {"decided_by_id": user.id},
             ):
-                with self.subTest(user=user.name, vals=vals), self.assertRaises(
-                    UserError
+                with (
+                    self.subTest(user=user.name, vals=vals),
+                    self.assertRaises(UserError),
                 ):
                     line.with_user(user).write(vals)
         for vals in (
@@ -336,8 +346,43 @@ class TestBranchRatingWalls(RatingCase):
                 self.Rating.with_user(self.manager).create(
                     {"branch_id": self.committee.id, "year": year}
                 )
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.Rating.with_user(self.manager).create(
-                    {"branch_id": self.branch_a.id, "year": YEAR}
-                )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.Rating.with_user(self.manager).create(
+                {"branch_id": self.branch_a.id, "year": YEAR}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestBranchRatingTour(RatingCase, HttpCase):
+    def test_the_secretary_submits_and_the_committee_confirms(self):
+        self._held_meeting()
+        rating = self._rate()
+        # (so that the tour sees the evaluation it asks for arrive)
+        rating.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE party_branch_rating SET evaluated_date = '2030-01-01' "
+            "WHERE id = %s",
+            [rating.id],
+        )
+        rating.invalidate_recordset(["evaluated_date"])
+        url = (
+            "/web#action=party_points.party_branch_rating_action"
+            f"&model=party.branch.rating&id={rating.id}&view_type=form"
+        )
+        self.start_tour(
+            url, "party_points_rating_submit_evidence", login=self.officer_a.login
+        )
+        line = self._line(rating, self.e3)
+        self.assertEqual(line.evidence_state, "submitted")
+        self.assertEqual(line.evidence_note, "党费收缴台账12个月齐全")
+        self.start_tour(url, "party_points_rating_confirm", login=self.manager.login)
+        self.assertEqual(line.evidence_state, "accepted")
+        self.assertEqual(
+            (rating.state, rating.proposed_level, rating.final_level, rating.change),
+            ("confirmed", "3", "4", "new"),
+        )
+        self.assertEqual(rating.decision_reason, "获评省级先进基层党组织")

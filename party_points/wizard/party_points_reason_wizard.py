@@ -9,8 +9,9 @@ OPERATIONS = {
 
 
 class PartyPointsReasonWizard(models.TransientModel):
-    """Asks the reason for rejecting or reversing entries, or reopening a
-    period, or refusing a branch's star-rating evidence, and hands it to the workflow method."""
+    """Asks the reason for rejecting or reversing entries, reopening a
+    period or refusing a branch's star-rating evidence, and hands it to the
+    workflow method."""
 
     _name = "party.points.reason.wizard"
     _inherit = ["party.input.mixin"]

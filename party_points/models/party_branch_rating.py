@@ -388,6 +388,92 @@ class PartyBranchRating(models.Model):
             )
         return True
 
+    # -- export -------------------------------------------------------------------
+
+    def _export_rows(self):
+        """What the Excel file of ``self`` (read as the user: their record
+        rules apply) lays out: ``{"classes": [class name], "ratings":
+        [(branch, year, [(met, count) per class], [(met, needed) per
+        level], proposed, final, change, state)], "criteria": [(branch,
+        year, class, level, kind, criterion, checked by, met, figure,
+        evidence)]}``."""
+        compat.check_access(self, "read")
+        ratings = self.sorted(lambda r: (r.year, r.branch_id.complete_name))
+        lines = ratings.line_ids
+        classes = lines.class_id.sorted(lambda c: (c.sequence, c.id))
+        labels = {
+            fname: dict(self._fields[fname]._description_selection(self.env))
+            for fname in ("proposed_level", "change", "state")
+        }
+        line_labels = {
+            fname: dict(lines._fields[fname]._description_selection(self.env))
+            for fname in ("level", "kind", "method", "evidence_state")
+        }
+        yes, no = _("Yes"), _("No")
+        rows, criteria = [], []
+        for rating in ratings:
+            rules, met, minimums = rating._rules()
+            per_class = [
+                (
+                    sum(
+                        1 for line in rating.line_ids if line.class_id == c and line.met
+                    ),
+                    sum(1 for line in rating.line_ids if line.class_id == c),
+                )
+                for c in classes
+            ]
+            per_level = []
+            for level in star_rating.LEVELS:
+                missing, short = star_rating.blockers(rules, met, minimums, level)
+                needed = star_rating.hard_count(rules, minimums, level)
+                gap = len(missing) + sum(n - done for done, n in short.values())
+                per_level.append((needed - gap, needed))
+            rows.append(
+                (
+                    rating.branch_id.complete_name,
+                    rating.year,
+                    per_class,
+                    per_level,
+                    labels["proposed_level"].get(rating.proposed_level, ""),
+                    labels["proposed_level"].get(rating.final_level, ""),
+                    labels["change"].get(rating.change, ""),
+                    labels["state"].get(rating.state, ""),
+                )
+            )
+            for line in rating.line_ids:
+                criteria.append(
+                    (
+                        rating.branch_id.complete_name,
+                        rating.year,
+                        line.class_id.name,
+                        line_labels["level"].get(line.level, ""),
+                        line_labels["kind"].get(line.kind, ""),
+                        line.criterion_id.name,
+                        line_labels["method"].get(line.method, ""),
+                        yes if line.met else no,
+                        line.figure or "",
+                        line_labels["evidence_state"].get(line.evidence_state, "")
+                        if line.method == "evidence"
+                        else "",
+                    )
+                )
+        return {
+            "classes": classes.mapped("name"),
+            "ratings": rows,
+            "criteria": criteria,
+        }
+
+    def action_export_xlsx(self):
+        """Download the selected ratings as Excel: the plant's table and
+        every criterion with its figure."""
+        self._export_rows()
+        ids = ",".join(str(id_) for id_ in self.ids)
+        return {
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {"url": f"/party_points/branch_rating/export?ids={ids}"},
+        }
+
     # -- the automatic checks: {branch id: (met, figure)} ---------------------------
 
     def _compliance_groups(self, branches, date_from, date_to, domain=()):

@@ -386,3 +386,43 @@ class TestBranchRatingTour(RatingCase, HttpCase):
             ("confirmed", "3", "4", "new"),
         )
         self.assertEqual(rating.decision_reason, "获评省级先进基层党组织")
+
+
+@tagged("post_install", "-at_install")
+class TestBranchRatingExport(RatingCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._held_meeting(absent=cls.member_a2)
+        cls.rating_a = cls.Rating.with_user(cls.manager)._rate(cls.branch_a, YEAR)
+        cls.rating_b = cls.Rating.with_user(cls.manager)._rate(cls.branch_b, YEAR)
+
+    def test_the_rows_are_the_ratings_the_user_reads(self):
+        data = self.rating_a.with_user(self.officer_a)._export_rows()
+        self.assertEqual(data["classes"], ["Test Class"])
+        [(branch, year, per_class, per_level, proposed, final, change, state)] = data[
+            "ratings"
+        ]
+        self.assertEqual((branch, year), ("Test Committee / Branch A", YEAR))
+        self.assertEqual(per_class, [(1, 5)])  # attendance met of five
+        self.assertEqual(per_level, [(1, 2), (1, 4), (1, 5)])
+        self.assertEqual((proposed, final, state), ("No Star", "", "Evaluated"))
+        figures = {row[5]: (row[7], row[8]) for row in data["criteria"]}
+        self.assertEqual(
+            figures["Attendance 60 %"], ("Yes", "Attendance 66.7 % (2 of 3)")
+        )
+        with self.assertRaises(AccessError):
+            (self.rating_a | self.rating_b).with_user(self.officer_a)._export_rows()
+
+    def test_the_download_is_walled_like_the_ratings(self):
+        url = "/party_points/branch_rating/export?ids="
+        self.authenticate(self.officer_a.login, self.officer_a.login)
+        response = self.url_open(url + str(self.rating_a.id))
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"PK"))
+        for ids in (str(self.rating_b.id), f"{self.rating_a.id},{self.rating_b.id}"):
+            with self.subTest(ids=ids):
+                self.assertEqual(self.url_open(url + ids).status_code, 403)
+        self.assertEqual(self.url_open(url + "1;DROP").status_code, 400)
+        self.authenticate(self.user_a1.login, self.user_a1.login)
+        self.assertEqual(self.url_open(url + str(self.rating_a.id)).status_code, 403)

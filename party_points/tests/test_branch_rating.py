@@ -400,7 +400,7 @@ class TestBranchRatingExport(RatingCase, HttpCase):
     def test_the_rows_are_the_ratings_the_user_reads(self):
         data = self.rating_a.with_user(self.officer_a)._export_rows()
         self.assertEqual(data["classes"], ["Test Class"])
-        [(branch, year, per_class, per_level, proposed, final, change, state)] = data[
+        [(branch, year, per_class, per_level, proposed, final, _change, state)] = data[
             "ratings"
         ]
         self.assertEqual((branch, year), ("Test Committee / Branch A", YEAR))

@@ -1143,3 +1143,94 @@ def assessment_page(bench):
             ),
         ]
     return rows
+
+
+# -- the star rating of branches -------------------------------------------------
+
+# the figures the automatic checks read, by branch, by hand-written SQL: the
+# members and those graded in a final assessment of the year, the claims
+# approved in the year and their days to approval, and (with the ledger)
+# the four rates of the items received in the year; the meetings' figures
+# are COMPLIANCE_SQL's
+RATING_SQL = """
+SELECT b.id,
+    (SELECT count(*) FROM party_member pm
+     WHERE pm.branch_id = b.id AND pm.active),
+    (SELECT count(DISTINCT l.member_id) FROM party_points_assessment_line l
+     JOIN party_points_assessment a ON a.id = l.assessment_id
+     WHERE l.branch_id = b.id AND a.state = 'final'
+        AND a.date_start <= %(end)s AND a.date_end >= %(start)s),
+    (SELECT avg(extract(epoch FROM greatest(e.approved_date - e.create_date,
+                                            interval '0')))
+     FROM party_points_entry e
+     WHERE e.branch_id = b.id AND e.state = 'approved' AND e.origin = 'claim'
+        AND e.approved_date >= %(start)s AND e.approved_date < %(end)s)
+FROM party_branch b
+WHERE b.company_id = %(company)s AND b.active AND b.org_type != 'committee'
+"""
+RATING_LEDGER_SQL = """
+SELECT s.branch_id, count(*),
+    avg(CASE WHEN s.responded_on_time THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.state = 'done' THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.state != 'done' THEN NULL
+             WHEN s.closed_on_time THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.satisfaction IS NULL THEN NULL
+             WHEN s.satisfaction IN ('very_satisfied', 'satisfied')
+             THEN 100.0 ELSE 0.0 END)
+FROM party_suggestion s
+WHERE s.company_id = %(company)s AND s.state != 'cancelled'
+    AND s.date_received >= %(start)s AND s.date_received < %(end)s
+GROUP BY s.branch_id
+"""
+
+
+@measure("star rating", target=10, unit="ms")
+def star_rating(bench):
+    """Rating every branch for a year of meetings and of the generated
+    ledger (issue 16): ``party.branch.rating._rate()`` creating and
+    evaluating every branch's criteria, against the bare SQL of the same
+    figures by branch; and at most 10 s."""
+    env = bench.env
+    company = bench.data["company"]
+    with bench.rolled_back():
+        year, meetings, lines = _meeting_year(bench)
+        env.flush_all()
+        env.cr.execute("ANALYZE party_meeting")
+        env.cr.execute("ANALYZE party_meeting_attendance")
+        branches = env["party.branch"].search(
+            [("company_id", "=", company.id), ("org_type", "!=", "committee")]
+        )
+        params = {
+            "company": company.id,
+            "start": datetime(year, 1, 1),
+            "end": datetime(year + 1, 1, 1),
+        }
+        queries = [COMPLIANCE_SQL, RATING_SQL]
+        if "party.suggestion" in env:
+            queries.append(RATING_LEDGER_SQL)
+
+        def floor():
+            for query in queries:
+                bench.sql(query, params)()
+
+        def product():
+            env["party.branch.rating"]._rate(branches, year)
+
+        product_time, floor_time = bench.compared(product, floor)
+        criteria = env["party.rating.criterion"].search_count([])
+    return [
+        row(
+            "star rating",
+            product_time.seconds * 1000,
+            floor_time.seconds * 1000,
+            10,
+            "ms",
+            queries=product_time.queries,
+            branches=len(branches),
+            criteria=criteria,
+            meetings=meetings,
+            attendance=lines,
+            within_10_s=product_time.seconds <= 10,
+            floor_is="the bare SQL of the checks' figures by branch",
+        )
+    ]

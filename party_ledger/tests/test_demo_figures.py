@@ -4,8 +4,8 @@ is one that could have happened, the texts do not repeat themselves, the
 verifiers are employee representatives and negative entries are rare."""
 
 from collections import Counter
-from itertools import pairwise
 from datetime import date, datetime
+from itertools import pairwise
 
 from odoo.tests import TransactionCase, tagged
 

@@ -164,3 +164,12 @@ class TestWishGroupClaimPortal(GroupClaimCase, HttpCase):
         page = self._post(f"/my/wishes/{wish.id}/claim", group_id="x")
         self.assertIn("alert-danger", page.text)
         self.assertEqual(wish.state, "accepted")
+
+    def test_tour_the_leader_claims_as_their_group(self):
+        wish = self._accepted(name="一盏护眼台灯")
+        self.start_tour(
+            f"/my/wishes/campaign/{self.campaign.id}",
+            "party_ledger_portal_wish_group_claim",
+            login=self.user_a1.login,
+        )
+        self.assertEqual(wish.claimant_group_id, self.group_a)

@@ -17,6 +17,7 @@
         "views/party_suggestion_views.xml",
         "views/party_practical_project_views.xml",
         "views/party_zone_views.xml",
+        "views/hr_employee_views.xml",
         "views/party_wish_views.xml",
         "report/party_suggestion_report_views.xml",
         "wizard/party_suggestion_wizard_views.xml",

@@ -1,3 +1,4 @@
+from . import hr_employee
 from . import res_company
 from . import party_points_entry
 from . import party_points_ruleset

@@ -83,6 +83,24 @@ EXCUSES = [
     "参加上级公司安全督查，不在厂内",
     "孩子生病需照顾，已请事假",
 ]
+# The few faults a year of a branch's members really shows (codes of the
+# sample rule book's negative list) with what was recorded: study notes
+# not kept, once or twice a quarter in a plant of forty members; shirking a
+# task, once a year. Neither 党费 (a flag for the branch, not points) nor
+# improper remarks (a discipline case, not a routine entry) are drawn.
+NEGATIVES = {
+    "JL03": [
+        "季度学习笔记检查未达到规定篇数。",
+        "网络学院必修课程本季度未完成。",
+        "专题学习心得未按时提交，经提醒后仍未补交。",
+        "支部集中学习后的测试未达到合格分数。",
+    ],
+    "JL04": [
+        "春检期间不服从班组调配，拒绝承担分配的消缺任务。",
+    ],
+}
+# One member in ten draws one of these a year.
+NEGATIVE_SHARE = 0.1
 # The afternoon a meeting starts, Beijing time (UTC+8), in UTC.
 MEETING_HOUR_UTC = time(6, 30)
 
@@ -111,7 +129,6 @@ class PartyPointsDemoData(models.AbstractModel):
             types.attendance_rule_id | types.absence_rule_id
         )
         positives = rules.filtered(lambda rule: rule.list_type == "positive")
-        negatives = rules - positives
         periods = self.env["party.points.period"].search(
             [("ruleset_id", "=", ruleset.id), ("date_start", "<=", until)]
         )
@@ -130,7 +147,7 @@ class PartyPointsDemoData(models.AbstractModel):
                 continue
             for _index in range(per_member):
                 day = start + timedelta(days=rng.randint(0, span))
-                rule = rng.choice(negatives if rng.random() < 0.15 else positives)
+                rule = rng.choice(positives)
                 key = (member.id, rule.id, day)
                 if key in seen:
                     continue
@@ -172,6 +189,7 @@ class PartyPointsDemoData(models.AbstractModel):
                         and fields.Datetime.to_datetime(day),
                     }
                 )
+        vals_list += self._negative_entries(rng, ruleset, members, periods, until)
         entries = Entry._workflow_env().create(vals_list)
         # claims of items that ask for evidence carry a (short) document
         claims = entries.filtered(
@@ -192,6 +210,46 @@ class PartyPointsDemoData(models.AbstractModel):
         for entry, attachment in zip(claims, attachments, strict=True):
             entry._workflow_write({"attachment_ids": [Command.link(attachment.id)]})
         return entries
+
+    @api.model
+    def _negative_entries(self, rng, ruleset, members, periods, until):
+        """Rare and plausible faults: ``NEGATIVE_SHARE`` of the members
+        draw one entry of ``NEGATIVES`` each, recorded by an officer with
+        what happened and approved (submitted if its period is recent)."""
+        rules = {
+            rule.code: rule
+            for rule in ruleset.rule_ids
+            if rule.code in NEGATIVES and not rule.is_veto
+        }
+        codes = [code for code in NEGATIVES for _text in NEGATIVES[code]]
+        first = min(periods.mapped("date_start"))
+        officer = self.env.ref("base.user_admin")
+        vals_list = []
+        count = round(len(members) * NEGATIVE_SHARE)
+        for member in rng.sample(list(members), min(count, len(members))):
+            code = rng.choice(codes)
+            if code not in rules:
+                continue
+            start = max(member.join_date or first, first)
+            if start > until:
+                continue
+            day = start + timedelta(days=rng.randint(0, (until - start).days))
+            recent = day > until - timedelta(days=40)
+            vals_list.append(
+                {
+                    "member_id": member.id,
+                    "rule_id": rules[code].id,
+                    "date": day,
+                    "quantity": 1,
+                    "unit_points": rules[code].points,
+                    "origin": "manual",
+                    "description": rng.choice(NEGATIVES[code]),
+                    "state": "submitted" if recent else "approved",
+                    "approved_by_id": not recent and officer.id,
+                    "approved_date": not recent and fields.Datetime.to_datetime(day),
+                }
+            )
+        return vals_list
 
     @api.model
     def _meeting_days(self, frequency, rng, year):

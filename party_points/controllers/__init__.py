@@ -3,3 +3,4 @@ from . import export
 from . import portal_meetings
 from . import portal_assessment
 from . import export_compliance
+from . import portal_staff_rating

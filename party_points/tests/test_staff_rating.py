@@ -284,3 +284,28 @@ class TestStaffRating(StaffRatingCase):
             Round._branch_averages(self.branch_a.browse(), "2031-01-01", "2031-12-31"),
             {},
         )
+
+
+@tagged("post_install", "-at_install")
+class TestStaffRatingDemo(PartyCase):
+    def test_demo_year_rated(self):
+        office = self.env.ref("party_points.party_branch_office_demo", False)
+        if not office:
+            self.skipTest("without demo data")
+        Round = self.env["party.staff.rating.round"]
+        first = Round.search([("name", "=", "2026年上半年职工评议支部")])
+        self.assertEqual(first.state, "closed")
+        shown = first.result_ids.filtered("is_shown")
+        self.assertGreaterEqual(len(shown), 2, "most demo branches have 5 or more")
+        self.assertTrue(all(result.avg_overall >= 1 for result in shown))
+        small = first.result_ids - shown
+        self.assertEqual(small.branch_id, office)
+        self.assertTrue(0 < small.respondent_count < 5)
+        self.assertEqual(
+            set(Round._branch_averages(first.branch_ids, "2026-01-01", "2026-12-31")),
+            set(shown.branch_id.ids),
+        )
+        second = Round.search([("name", "=", "2026年下半年职工评议支部")])
+        self.assertEqual(second.state, "open")
+        self.assertTrue(second.respondent_count)
+        self.assertFalse(second.result_ids)

@@ -125,3 +125,20 @@ class TestStaffRatingPortal(StaffRatingCase, HttpCase):
             .search([("round_id", "=", self.round.id)])
         )
         self.assertEqual(comment.body, "希望多到班组听意见")
+
+    def test_committee_opens_and_closes_a_round_in_a_browser(self):
+        self.start_tour(
+            "/web#action=party_points.party_staff_rating_round_action",
+            "party_points_staff_rating_round",
+            login=self.manager.login,
+        )
+        rating_round = self.env["party.staff.rating.round"].search(
+            [("name", "=", "2031年上半年职工评议支部（测试）")]
+        )
+        self.assertEqual(rating_round.state, "closed")
+        self.assertIn(self.branch_a, rating_round.branch_ids)
+        result = rating_round.result_ids.filtered(
+            lambda result: result.branch_id == self.branch_a
+        )
+        self.assertEqual(result.respondent_count, 0)
+        self.assertFalse(result.is_shown)

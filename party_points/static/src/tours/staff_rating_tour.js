@@ -39,3 +39,82 @@ registry.category("web_tour.tours").add("party_points_portal_branch_rating", par
         },
     ],
 }));
+
+// The Party committee creates a half-year staff rating round, opens it and
+// closes it; the results say which branches had too few respondents.
+registry.category("web_tour.tours").add("party_points_staff_rating_round", partyTour({
+    url: "/web#action=party_points.party_staff_rating_round_action",
+    steps: () => [
+        {
+            content: "New round",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Name it",
+            trigger: ".o_field_widget[name=name] input",
+            run: "edit 2031年上半年职工评议支部（测试）",
+        },
+        {
+            content: "Open the start date",
+            trigger: ".o_field_widget[name=date_from] .o_input",
+            run: "click",
+        },
+        {
+            content: "The first day",
+            trigger: ".o_field_widget[name=date_from] input",
+            run: "edit 01/01/2031",
+        },
+        {
+            content: "Open the end date",
+            trigger: ".o_field_widget[name=date_to] .o_input",
+            run: "click",
+        },
+        {
+            content: "The last day",
+            trigger: ".o_field_widget[name=date_to] input",
+            run: "edit 06/30/2031",
+        },
+        {
+            content: "The company's branches are rated",
+            trigger: ".o_field_widget[name=branch_ids] .o_data_row:contains('Branch A')",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Open the rating",
+            trigger: ".o_statusbar_buttons button[name=action_open]",
+            run: "click",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal-footer .btn-primary",
+            in_modal: false,
+            run: "click",
+        },
+        {
+            content: "Close and count",
+            trigger: ".o_statusbar_buttons button[name=action_close]",
+            run: "click",
+        },
+        {
+            content: "Confirm the close",
+            trigger: ".modal-footer .btn-primary",
+            in_modal: false,
+            run: "click",
+        },
+        {
+            content: "The results",
+            trigger: ".o_notebook a:contains('Results')",
+            run: "click",
+        },
+        {
+            content: "Too few respondents: no average",
+            trigger:
+                ".o_field_widget[name=result_ids] .o_data_row:contains('Branch A'):contains('Fewer than 5 responses')",
+        },
+    ],
+}));

@@ -309,3 +309,27 @@ class TestStaffRatingDemo(PartyCase):
         self.assertEqual(second.state, "open")
         self.assertTrue(second.respondent_count)
         self.assertFalse(second.result_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestStaffRatingStarCriterion(StaffRatingCase):
+    def test_star_rating_reads_the_staff_rating(self):
+        """The star rating's staff-rating criterion reads _branch_averages:
+        a branch of five respondents meets it from the threshold, a branch
+        of fewer has no figure."""
+        criterion = self.env["party.rating.criterion"].search(
+            [("method", "=", "staff_rating")], limit=1
+        )
+        if not criterion:
+            self.skipTest("no staff-rating criterion in the catalogue")
+        self.round.action_open()
+        self._rate_many(self.round, 5, self.branch_a, score=5)
+        self._rate_many(self.round, 2, self.branch_b, score=5, prefix="B")
+        self.round.action_close()
+        results = self.env["party.branch.rating"]._rating_check_staff_rating(
+            criterion, self.branch_a | self.branch_b, "2031-01-01", "2031-12-31"
+        )
+        self.assertEqual(set(results), {self.branch_a.id})
+        met, figure = results[self.branch_a.id]
+        self.assertTrue(met)
+        self.assertIn("5.00", figure)

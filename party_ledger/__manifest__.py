@@ -32,6 +32,7 @@
         "data/party_meeting_data.xml",
         "views/party_meeting_views.xml",
         "data/party_rating_criterion_data.xml",
+        "views/party_staff_rating_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

@@ -42,6 +42,9 @@
         "views/portal_meeting_templates.xml",
         "views/portal_assessment_templates.xml",
         "views/party_points_report_views.xml",
+        "views/party_staff_rating_views.xml",
+        "security/party_staff_rating_security.xml",
+        "views/portal_staff_rating_templates.xml",
         "wizard/party_points_export_views.xml",
     ],
     "demo": [
@@ -49,6 +52,7 @@
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
         "demo/party_points_demo_plant.xml",
+        "demo/party_staff_rating_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -17,3 +17,4 @@ from . import party_wish
 from . import party_meeting
 from . import party_ledger_demo_data
 from . import party_branch_rating
+from . import party_staff_rating_comment

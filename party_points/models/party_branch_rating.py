@@ -675,8 +675,6 @@ class PartyBranchRating(models.Model):
         """The staff's half-yearly rating of the branch (半年职工评议支部),
         at least the threshold out of 5 (a branch with fewer than 5
         respondents has no average, so does not meet it)."""
-        if "party.staff.rating.round" not in self.env:  # TEMP until merge
-            return {}
         averages = (
             self.env["party.staff.rating.round"]
             .sudo()

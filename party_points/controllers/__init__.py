@@ -3,3 +3,6 @@ from . import export
 from . import portal_meetings
 from . import portal_assessment
 from . import export_compliance
+from . import export_assessment
+from . import portal_assessment_notice
+from . import export_agenda

@@ -15,7 +15,7 @@ from .common import query_bound
 from .test_assessment import AssessmentCase
 
 # measured on 17.0 for any branch size (see the test)
-NOTICE_QUERIES = 6
+NOTICE_QUERIES = 8
 
 
 @tagged("post_install", "-at_install")
@@ -102,3 +102,18 @@ class TestBranchNoticePage(AssessmentCase, HttpCase):
         self.authenticate(self.officer_a.login, self.officer_a.login)
         response = self.url_open("/my/assessment/notice", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
+
+    def test_member_objects_from_the_notice_in_a_browser(self):
+        assessment = self._assessment(combine_method="average")
+        assessment.action_compute()
+        assessment.action_publish()
+        self.start_tour(
+            "/my/assessment",
+            "party_points_portal_assessment_notice",
+            login=self.user_a1.login,
+        )
+        line = assessment.line_ids.filtered(
+            lambda line: line.member_id == self.member_a4
+        )
+        self.assertEqual(line.objection_ids.member_id, self.member_a1)
+        self.assertEqual(line.objection_ids.reason, "二季度创新成果未计入")

@@ -3,7 +3,10 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .party_suggestion import CHANNELS
+from odoo.addons.party_points.models.party_board import window
+
+from ..lib import ledger_rules
+from .party_suggestion import CHANNELS, OPEN_STATES
 
 
 class PartyMeetingType(models.Model):
@@ -118,6 +121,52 @@ class PartyMeeting(models.Model):
             "target": "current",
             "context": self._suggestion_defaults(),
         }
+
+    def _agenda_items(self):
+        """The ledger's items of the committee's agenda pack: this month's
+        key-project tasks across the projects of the branch and below,
+        overdue suggestions, and items waiting for classification, each
+        counted as the user reads it."""
+        items = super()._agenda_items()
+        branches = [("branch_id", "child_of", self.branch_id.ids)]
+        # (as a string: the pack keeps its actions as JSON)
+        month = fields.Date.to_string(
+            ledger_rules.first_of_month(fields.Date.context_today(self))
+        )
+        finished = ("done", "cancelled")
+        milestones = [
+            ("project_id.branch_id", "child_of", self.branch_id.ids),
+            ("project_id.state", "not in", finished),
+            ("month", "=", month),
+        ]
+        projects = [
+            *branches,
+            ("state", "not in", finished),
+            ("milestone_ids.month", "=", month),
+        ]
+        overdue = [*branches, ("state", "in", OPEN_STATES), ("is_overdue", "=", True)]
+        to_classify = [*branches, ("state", "=", "new")]
+        Suggestion = self.env["party.suggestion"]
+        overdue_title = _("Overdue suggestions")
+        classify_title = _("Items waiting for classification")
+        milestone_title = _("Key-project tasks of this month")
+        return items + [
+            (
+                milestone_title,
+                self.env["party.practical.milestone"].search_count(milestones),
+                window(milestone_title, "party.practical.project", projects),
+            ),
+            (
+                overdue_title,
+                Suggestion.search_count(overdue),
+                window(overdue_title, "party.suggestion", overdue),
+            ),
+            (
+                classify_title,
+                Suggestion.search_count(to_classify),
+                window(classify_title, "party.suggestion", to_classify),
+            ),
+        ]
 
     def action_view_suggestions(self):
         self.ensure_one()

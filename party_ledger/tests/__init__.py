@@ -21,3 +21,4 @@ from . import test_wish
 from . import test_wish_portal
 from . import test_wish_tours
 from . import test_meeting_suggestions
+from . import test_meeting_agenda

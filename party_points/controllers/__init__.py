@@ -5,3 +5,6 @@ from . import portal_assessment
 from . import export_compliance
 from . import export_rating
 from . import portal_staff_rating
+from . import export_assessment
+from . import portal_assessment_notice
+from . import export_agenda

@@ -19,6 +19,8 @@ PLAN_HOURS = 2
 COMMITTEE_TYPE = "party_points.meeting_type_committee"
 # streaks completed by a meeting older than this are history, not news
 STREAK_LOOKBACK_DAYS = 90
+# items of an agenda pack item named in its printed and Excel versions
+AGENDA_DETAIL = 20
 
 
 class PartyMeetingPlanned(models.Model):
@@ -69,15 +71,57 @@ class PartyMeetingPlanned(models.Model):
             )
         ]
 
-    def action_agenda_pack(self):
-        """Open the agenda pack of this committee meeting: one line per
-        item of :meth:`_agenda_items`."""
+    def _check_agenda_pack(self):
+        """Raise unless this is a committee meeting of a branch the user
+        works (the pack is for its committee)."""
         self.ensure_one()
         if not self.is_committee_meeting:
             raise UserError(
                 _("The agenda pack belongs to the meetings of the branch committee.")
             )
         self._check_officer()
+
+    def _agenda_pack_rows(self):
+        """The agenda pack to print or export: ``[(title, count, [names of
+        the first AGENDA_DETAIL items])]``, read as the user (their record
+        rules apply), after :meth:`_check_agenda_pack`."""
+        self._check_agenda_pack()
+        rows = []
+        for title, count, action in self._agenda_items():
+            names = []
+            domain = action.get("domain")
+            if count and action.get("res_model") and isinstance(domain, list):
+                names = (
+                    self.env[action["res_model"]]
+                    .search(domain, limit=AGENDA_DETAIL)
+                    .mapped("display_name")
+                )
+            rows.append((title, count, names))
+        return rows
+
+    def action_agenda_print(self):
+        """The agenda pack as a PDF to hand out at the meeting."""
+        self._check_agenda_pack()
+        return self.env.ref("party_points.action_report_meeting_agenda").report_action(
+            self
+        )
+
+    def action_agenda_xlsx(self):
+        """The agenda pack as an Excel file (checked again by the
+        controller)."""
+        self._check_agenda_pack()
+        return {
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {
+                "url": f"/party_points/meeting/agenda/export?meeting_id={self.id}"
+            },
+        }
+
+    def action_agenda_pack(self):
+        """Open the agenda pack of this committee meeting: one line per
+        item of :meth:`_agenda_items`."""
+        self._check_agenda_pack()
         lines = self.env["party.meeting.agenda.line"].create(
             [
                 {

@@ -365,7 +365,16 @@ class PartyPointsAssessment(models.Model):
                 raise UserError(_("Choose the closed periods the assessment combines."))
             # the 民主评议 counts cast so far stay with the members
             counts = assessment._review_counts()
-            assessment.line_ids.sudo().unlink()
+            # the previous lines in one DELETE (unpublished, checked above:
+            # no objection holds them; their veto links cascade): the ORM's
+            # unlink took 7 s for 10,000 lines, this 0.4 s (make bench)
+            self.env.cr.execute(
+                SQL(
+                    "DELETE FROM party_points_assessment_line WHERE assessment_id = %s",
+                    assessment.id,
+                )
+            )
+            self.env["party.points.assessment.line"].invalidate_model()
             lines, vetoes = assessment._compute_lines(counts)
             self.env["party.points.assessment.line"]._insert_lines(
                 assessment, lines, vetoes
@@ -712,6 +721,219 @@ class PartyPointsAssessment(models.Model):
             "views": [[False, "list"], [False, "form"]],
             "domain": [("assessment_id", "=", self.id)],
             "context": {},
+        }
+
+    # -- reading for the Excel files and the branch notice ------------------
+
+    def _export_lines(self, branches):
+        """The lines of this assessment the current user may export, read
+        as the user (record rules and companies apply) before anything is
+        read as superuser: the Party committee every branch, an officer the
+        branches they work (``branches`` and those below them; every branch
+        they work when empty). An AccessError otherwise."""
+        Export = self.env["party.points.export"]
+        assessment = Export._readable(self)[:1]
+        if not assessment:
+            raise UserError(_("Choose the assessment to export."))
+        user = self.env.user
+        manager = self.env.su or user.has_group("party_points.group_party_manager")
+        if not (manager or user.has_group("party_points.group_party_officer")):
+            raise AccessError(
+                _(
+                    "Only branch officers and the Party committee export "
+                    "assessments; members read the notice on the portal."
+                )
+            )
+        branches = Export._readable(branches)
+        if branches.company_id - assessment.company_id:
+            raise AccessError(
+                _(
+                    "Assessment %(assessment)s belongs to %(company)s: it holds "
+                    "no branch of another company.",
+                    assessment=assessment.display_name,
+                    company=assessment.company_id.name,
+                )
+            )
+        domain = [("assessment_id", "=", assessment.id)]
+        if branches:
+            branches._check_user_works_here()
+            domain.append(("branch_id", "child_of", branches.ids))
+        elif not manager:
+            domain.append(("branch_id.access_user_ids", "in", user.id))
+        lines = self.env["party.points.assessment.line"].search(domain)
+        if not lines and not branches and not manager:
+            raise AccessError(
+                _("You are not an officer of any branch this assessment grades.")
+            )
+        return lines
+
+    def _line_order(self, lines):
+        """``lines`` (sudo) by branch, then by composite (ranked) or by
+        name (unranked: no order that reads as a ranking)."""
+        ranked = self.ranking_enabled
+        return lines.sorted(
+            lambda line: (
+                line.branch_id.complete_name or "",
+                -line.composite if ranked else 0,
+                line.member_id.name or "",
+            )
+        )
+
+    def _ledger_rows(self, lines):
+        """``(periods, rows)`` of the assessment ledger of ``lines`` (as
+        :meth:`_export_lines` returns them): the periods oldest first, and
+        per line ``(branch, member, category, [score per period or None],
+        year points, votes excellent, qualified, basically qualified,
+        unqualified, composite, veto, proposed grade, final grade, rank or
+        None, objections, their outcome)``, labels translated."""
+        self.ensure_one()
+        assessment = self.sudo()
+        lines = lines.sudo()
+        periods = assessment.period_ids.sorted(
+            lambda period: (period.date_start, period.id)
+        )
+        Line = self.env["party.points.assessment.line"]
+        categories = dict(Line._fields["category"]._description_selection(self.env))
+        grades = dict(Line._fields["final_grade"]._description_selection(self.env))
+        vetoes = dict(Line._fields["veto_effect"]._description_selection(self.env))
+        states = dict(
+            self.env["party.points.assessment.objection"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        outcomes = {}
+        for line, state, count in (
+            self.env["party.points.assessment.objection"]
+            .sudo()
+            ._read_group(
+                [("line_id", "in", lines.ids)], ["line_id", "state"], ["__count"]
+            )
+        ):
+            outcomes.setdefault(line.id, []).append((state, count))
+        tie = _("%(grade)s (tie, to decide)")
+        rows = []
+        for line in assessment._line_order(lines):
+            scores = line.period_scores or {}
+            proposed = grades.get(line.proposed_grade, "")
+            if line.needs_decision:
+                proposed = tie % {"grade": proposed}
+            decided = outcomes.get(line.id, [])
+            rows.append(
+                (
+                    line.branch_id.complete_name,
+                    line.member_id.name,
+                    categories.get(line.category, ""),
+                    [scores.get(str(period.id)) for period in periods],
+                    line.year_points,
+                    line.review_excellent,
+                    line.review_qualified,
+                    line.review_basic,
+                    line.review_unqualified,
+                    line.composite,
+                    vetoes.get(line.veto_effect, ""),
+                    proposed,
+                    grades.get(line.final_grade, ""),
+                    (line.rank or None) if assessment.ranking_enabled else None,
+                    sum(count for _state, count in decided),
+                    "、".join(
+                        f"{states[state]} {count}" for state, count in sorted(decided)
+                    ),
+                )
+            )
+        return periods, rows
+
+    def _notice_rows(self, lines):
+        """The 公示 rows of ``lines``: ``(branch, member, grade, rank or
+        None)``; ranks only where ranking is on."""
+        self.ensure_one()
+        assessment = self.sudo()
+        grades = dict(
+            self.env["party.points.assessment.line"]
+            ._fields["final_grade"]
+            ._description_selection(self.env)
+        )
+        ranked = assessment.ranking_enabled
+        return [
+            (
+                line.branch_id.complete_name,
+                line.member_id.name,
+                grades.get(line.final_grade, ""),
+                (line.rank or None) if ranked else None,
+            )
+            for line in assessment._line_order(lines.sudo())
+        ]
+
+    @api.model
+    def _branch_notice(self, member):
+        """What ``member`` (a party.member) sees of the notices open now in
+        their own branch: ``[{"assessment", "ranked", "lines": [{"id",
+        "name", "grade", "rank", "republished"}]}]``. Only the names, grades
+        and (where ranking is on) ranks of the member's branch, only while
+        the window is open; read as superuser for the portal, in a fixed
+        number of queries whatever the branch's size."""
+        member = member.sudo()
+        if not member.branch_id:
+            return []
+        now = fields.Datetime.now()
+        assessments = self.sudo().search(
+            [
+                ("state", "=", "notice"),
+                ("company_id", "=", member.company_id.id),
+                ("notice_start", "<=", now),
+                ("notice_end", ">", now),
+            ],
+            order="date_end desc, id desc",
+        )
+        if not assessments:
+            return []
+        lines = (
+            self.env["party.points.assessment.line"]
+            .sudo()
+            .search(
+                [
+                    ("assessment_id", "in", assessments.ids),
+                    ("branch_id", "=", member.branch_id.id),
+                ]
+            )
+        )
+        grades = dict(lines._fields["final_grade"]._description_selection(self.env))
+        notices = []
+        for assessment in assessments:
+            ranked = assessment.ranking_enabled
+            own = lines.filtered(
+                lambda line, assessment=assessment: line.assessment_id == assessment
+            )
+            if not own:
+                continue
+            notices.append(
+                {
+                    "assessment": assessment,
+                    "ranked": ranked,
+                    "lines": [
+                        {
+                            "id": line.id,
+                            "name": line.member_id.name,
+                            "grade": grades.get(line.final_grade, ""),
+                            "rank": (line.rank or None) if ranked else None,
+                            "republished": line.republished,
+                        }
+                        for line in assessment._line_order(own)
+                    ],
+                }
+            )
+        return notices
+
+    def action_export_xlsx(self):
+        """Download the assessment ledger and its 公示 sheet of the branches
+        the user works (checked now, and again by the controller)."""
+        self.ensure_one()
+        self._export_lines(self.env["party.branch"])
+        return {
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {
+                "url": f"/party_points/assessment/export?assessment_id={self.id}"
+            },
         }
 
 

@@ -353,11 +353,12 @@ class TestAgendaPack(ComplianceCase):
         self._entry(self.member_b1, self.r_meet, approve=False).action_submit()
         action = meeting.with_user(self.officer_a).action_agenda_pack()
         lines = self.env["party.meeting.agenda.line"].search(action["domain"])
+        # (party_ledger adds its items after this one)
         self.assertEqual(
-            [(line.name, line.count) for line in lines],
+            [(line.name, line.count) for line in lines][:1],
             [("Entries waiting for approval", 1)],
         )
-        listed = lines.action_open()
+        listed = lines[:1].action_open()
         entries = (
             self.env["party.points.entry"]
             .with_user(self.officer_a)

@@ -243,3 +243,37 @@ class TestBenchGenerator(TransactionCase):
         self.assertEqual(entries[0]["sheets"], entries[0]["branches"])
         for result in (ledger[1], entries[1]):
             self.assertTrue(0 < result["value"] < 100, result)
+
+    def test_compliance_assess_and_assessment_page_measures(self):
+        """The measures of issues 14 and 15 run on the generated data and
+        leave nothing behind: the floor of the compliance report gives the
+        report's figures, the assessment counts four votes a member, and
+        the pages make as many queries as themselves."""
+        bench = self._bench()
+        [compliance] = measures.compliance(bench)
+        self.assertTrue(compliance["same_figures"], compliance)
+        self.assertGreater(compliance["meetings"], 7 * 12)
+        self.assertGreater(compliance["attendance"], compliance["meetings"])
+        [assess] = measures.assess(bench)
+        self.assertEqual(assess["members"], 60)
+        self.assertEqual(assess["votes"], 4 * 60)
+        self.assertEqual(assess["periods"], 4)
+        pages = measures.assessment_page(bench)
+        self.assertEqual(
+            [r["name"] for r in pages],
+            [
+                "assessment page",
+                "assessment page queries",
+                "branch notice page queries",
+            ],
+        )
+        self.assertEqual(pages[1]["value"], pages[1]["floor"])
+        self.assertEqual(pages[2]["value"], pages[2]["floor"])
+        self.assertFalse(
+            self.env["party.points.assessment"].search(
+                [("company_id", "=", self.company.id)]
+            )
+        )
+        self.assertFalse(
+            self.env["party.meeting"].search([("company_id", "=", self.company.id)])
+        )

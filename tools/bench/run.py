@@ -181,7 +181,7 @@ def main(argv):
         )
     with ExitStack() as stack:
         bench = stack.enter_context(bench_on(measures, args.database, size, args.runs))
-        if args.small_database and "member page" in wanted:
+        if args.small_database and {"member page", "assessment page"} & set(wanted):
             bench.small = stack.enter_context(
                 bench_on(measures, args.small_database, small_size(size), args.runs)
             )

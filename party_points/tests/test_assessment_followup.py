@@ -7,9 +7,9 @@ the same branch and the committee."""
 
 from datetime import date, timedelta
 
-from odoo import Command, fields
+from odoo import Command, fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_assessment import AssessmentCase
 
@@ -472,3 +472,105 @@ class TestAssessmentFollowup(FollowupCase):
             self._lines(assessment)[self.member_a2].probation_end_date,
             date(2031, 11, 1),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestAssessmentFollowupTours(FollowupCase, HttpCase):
+    """The new forms in a browser: the secretary records a branch meeting's
+    decision and writes the branch's opinion; a member writes their
+    self-assessment and confirms their final grade on the portal."""
+
+    def _form_url(self, record, action):
+        return (
+            f"/web#action={action}&model={record._name}&id={record.id}&view_type=form"
+        )
+
+    def test_secretary_records_the_meeting_decision(self):
+        assessment = self._published()
+        followup = self._followup(assessment, self.member_a5)
+        self.start_tour(
+            self._form_url(
+                followup, "party_points.party_points_assessment_followup_action"
+            ),
+            "party_points_assessment_followup_meeting",
+            login=self.officer_a.login,
+        )
+        self.assertEqual(followup.meeting_state, "recorded")
+        self.assertEqual(
+            (followup.members_present, followup.votes_for, followup.votes_against),
+            (5, 4, 1),
+        )
+        self.assertEqual(followup.meeting_date, date(2032, 1, 10))
+        self.assertEqual(followup.meeting_recorded_by_id, self.officer_a)
+
+    def test_secretary_writes_the_branch_opinion(self):
+        assessment = self._assessment(combine_method="average")
+        assessment.action_compute()
+        self.start_tour(
+            self._form_url(assessment, "party_points.party_points_assessment_action"),
+            "party_points_assessment_opinion",
+            login=self.officer_a.login,
+        )
+        line = self._lines(assessment)[self.member_a3]
+        self.assertEqual(line.branch_opinion, "模范带头作用突出")
+        self.assertEqual(line.branch_opinion_by_id, self.officer_a)
+
+    def test_member_writes_the_self_assessment_and_confirms(self):
+        assessment = self._assessment(
+            combine_method="average", confirmation_required=True
+        )
+        assessment.action_compute()
+        self.start_tour(
+            "/my/assessment",
+            "party_points_portal_assessment_self",
+            login=self.user_a1.login,
+        )
+        line = self._lines(assessment)[self.member_a1]
+        self.assertEqual(line.self_assessment, "按时参加组织生活，完成岗位任务")
+        assessment.action_publish()
+        self._end_notice(assessment)
+        self._settle_grades(assessment)
+        assessment.action_finalize()
+        self.start_tour(
+            "/my/assessment",
+            "party_points_portal_assessment_confirm",
+            login=self.user_a1.login,
+        )
+        self.assertTrue(line.confirmed_date)
+
+    def test_portal_refuses_another_members_line(self):
+        assessment = self._assessment(
+            combine_method="average", confirmation_required=True
+        )
+        assessment.action_compute()
+        lines = self._lines(assessment)
+        own, other = lines[self.member_a1], lines[self.member_a3]
+        self.authenticate(self.user_a1.login, self.user_a1.login)
+        page = self.url_open("/my/assessment")
+        self.assertIn(f"/my/assessment/line/{own.id}/self", page.text)
+        self.assertNotIn(f"/my/assessment/line/{other.id}/self", page.text)
+
+        def post(url, **data):
+            return self.url_open(
+                url, data={"csrf_token": http.Request.csrf_token(self), **data}
+            )
+
+        response = post(f"/my/assessment/line/{other.id}/self", self_assessment="替写")
+        self.assertIn("only their own line", response.text)
+        self.assertFalse(other.self_assessment)
+        response = post(f"/my/assessment/line/{own.id}/self", self_assessment="自评")
+        self.assertIn("Your self-assessment was saved", response.text)
+        response = post(f"/my/assessment/line/{own.id}/confirm")
+        self.assertIn("once the assessment is final", response.text)
+        assessment.action_publish()
+        self._end_notice(assessment)
+        self._settle_grades(assessment)
+        assessment.action_finalize()
+        response = post(f"/my/assessment/line/{other.id}/confirm")
+        self.assertIn("only their own line", response.text)
+        self.assertFalse(other.confirmed_date)
+        response = post(f"/my/assessment/line/{own.id}/self", self_assessment="补写")
+        self.assertIn("not after it is final", response.text)
+        self.assertEqual(own.self_assessment, "自评")
+        response = post("/my/assessment/line/999999/confirm")
+        self.assertIn("does not exist", response.text)

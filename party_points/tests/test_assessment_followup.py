@@ -360,6 +360,25 @@ class TestAssessmentFollowup(FollowupCase):
         self.assertEqual(own.branch_opinion_by_id, self.officer_a)
         with self.assertRaisesRegex(UserError, "changed only"):
             own.with_user(self.officer_a).write({"branch_opinion": "改"})
+        # the texts are on lines only their readers see; nobody posts there
+        assessment.action_publish()
+        Line = self.env["party.points.assessment.line"]
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_a1).message_post(body="补充自评")
+        with self.assertRaises(AccessError):
+            own.with_user(self.officer_b).read(["self_assessment"])
+        self.assertFalse(
+            Line.with_user(self.officer_b).search(
+                [("branch_opinion", "!=", False), ("branch_id", "=", self.branch_a.id)]
+            )
+        )
+        self.assertFalse(
+            Line.with_user(self.user_b1).read_group(
+                [("self_assessment", "!=", False)], ["composite:sum"], ["branch_id"]
+            )
+        )
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_a1).read(["self_assessment", "branch_opinion"])
 
     def test_texts_are_tracked_and_sealed_after_final(self):
         assessment = self._published()

@@ -17,6 +17,7 @@
         "views/party_suggestion_views.xml",
         "views/party_practical_project_views.xml",
         "views/party_zone_views.xml",
+        "views/hr_employee_views.xml",
         "views/party_wish_views.xml",
         "report/party_suggestion_report_views.xml",
         "wizard/party_suggestion_wizard_views.xml",
@@ -30,6 +31,8 @@
         "wizard/party_suggestion_export_views.xml",
         "data/party_meeting_data.xml",
         "views/party_meeting_views.xml",
+        "data/party_rating_criterion_data.xml",
+        "views/party_staff_rating_views.xml",
     ],
     "demo": [
         "demo/party_ledger_demo.xml",

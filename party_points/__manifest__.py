@@ -18,6 +18,8 @@
         "data/party_meeting_compliance_data.xml",
         "security/party_meeting_compliance_security.xml",
         "data/party_points_assessment_data.xml",
+        "data/party_rating_criterion_data.xml",
+        "security/party_branch_rating_security.xml",
         "wizard/party_points_wizard_views.xml",
         "views/party_board_views.xml",
         "views/party_points_menus.xml",
@@ -34,12 +36,16 @@
         "views/party_meeting_views.xml",
         "views/party_meeting_compliance_views.xml",
         "views/party_meeting_agenda_views.xml",
+        "views/party_branch_rating_views.xml",
         "security/party_points_portal_security.xml",
         "views/portal_templates.xml",
         "views/portal_pending_templates.xml",
         "views/portal_meeting_templates.xml",
         "views/portal_assessment_templates.xml",
         "views/party_points_report_views.xml",
+        "views/party_staff_rating_views.xml",
+        "security/party_staff_rating_security.xml",
+        "views/portal_staff_rating_templates.xml",
         "wizard/party_points_export_views.xml",
     ],
     "demo": [
@@ -47,6 +53,7 @@
         "demo/party_points_demo.xml",
         "demo/party_points_entry_demo.xml",
         "demo/party_points_demo_plant.xml",
+        "demo/party_staff_rating_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

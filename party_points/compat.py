@@ -23,6 +23,7 @@ RENAMED_FIELDS = (
         "res.users": {"groups_id": "group_ids"},
         "res.groups": {"users": "user_ids"},
         "ir.actions.act_window": {"groups_id": "group_ids"},
+        "ir.actions.server": {"groups_id": "group_ids"},
         "ir.ui.view": {"groups_id": "group_ids"},
     }
     if SERIES >= 19

@@ -123,11 +123,29 @@ class WishPortal(SuggestionPortal):
                 ),
                 "can_claim": bool(member) and campaign.state == "open",
                 "member_branch": member.branch_id,
+                "led_groups": self._led_groups(member),
                 "page_name": "wish",
                 "error": kw.get("error"),
             }
         )
         return request.render("party_ledger.portal_wish_campaign", values)
+
+    @staticmethod
+    def _led_groups(member):
+        """The Party groups of their branch ``member`` leads (their names
+        only are shown, read as superuser)."""
+        if not member:
+            return request.env["party.group"]
+        return (
+            request.env["party.group"]
+            .sudo()
+            .search(
+                [
+                    ("leader_id", "=", member.id),
+                    ("branch_id", "=", member.branch_id.id),
+                ]
+            )
+        )
 
     @staticmethod
     def _readable(record):
@@ -167,7 +185,12 @@ class WishPortal(SuggestionPortal):
         if wish is None:
             return request.not_found()
         try:
-            wish.action_claim()
+            group_id = validation.check_integer(kw.get("group_id") or 0, 0)
+            wish.action_claim(group_id=group_id or None)
+        except ValueError:
+            return self._wish_back(
+                wish, _("Choose the Party group that claims the wish."), campaign=True
+            )
         except (AccessError, UserError) as error:
             return self._wish_back(wish, error.args[0], campaign=True)
         return self._wish_back(wish)
@@ -200,7 +223,7 @@ class WishPortal(SuggestionPortal):
             {
                 "wish": wish,
                 "messages": self._wish_progress(wish),
-                "is_claimant": bool(member) and wish.claimant_id == member,
+                "is_claimant": wish._is_claimant(member),
                 "can_confirm": wish.state == "claimed" and wish.is_mine,
                 "satisfactions": wish._fields["satisfaction"]._description_selection(
                     request.env

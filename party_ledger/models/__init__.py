@@ -1,3 +1,4 @@
+from . import hr_employee
 from . import res_company
 from . import party_points_entry
 from . import party_points_ruleset
@@ -15,3 +16,5 @@ from . import party_wish_campaign
 from . import party_wish
 from . import party_meeting
 from . import party_ledger_demo_data
+from . import party_branch_rating
+from . import party_staff_rating_comment

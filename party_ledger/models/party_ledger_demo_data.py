@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta
 
 from odoo import api, models
 
+from . import party_ledger_demo_texts as texts
+
 # (date, topic, family members present) of each session.
 SESSIONS = [
     (
@@ -548,18 +550,32 @@ ITEMS = [
     ],
 ]
 OPEN_STATES = ("new", "classified", "in_progress", "verifying")
-VERIFICATIONS = [
-    "职工代表到现场查看，问题已解决。",
-    "回访提出人，对处理结果表示认可。",
-    "支部书记带队复查，整改到位。",
-    "经班组长和职工代表共同验收。",
-]
-FEEDBACK = {
-    "very_satisfied": "办得又快又实在，谢谢组织。",
-    "satisfied": "问题解决了，希望长期坚持。",
-    "basic": "基本解决，还有些细节希望继续改进。",
-}
 SESSION_HOUR_UTC = time(7, 0)
+# The day the demo ledger is seen from (the points demo's too): the
+# branches' "two years" end here.
+UNTIL = datetime(2026, 11, 22, 9, 0)
+TWO_YEARS_AGO = date(2024, 11, 23)
+SATISFACTION_WEIGHTS = (
+    ("very_satisfied", "satisfied", "basic"),
+    (45, 40, 12),
+)
+# Who works the items of a zone (responsible, supervisor) and which
+# employee representatives (职工代表, not Party members) verify them: xml
+# ids without their module and _demo suffix.
+ZONE_STAFF = {
+    "boiler": (("yang_fan", "he_ping"), "chen_zhiqiang", ("hu_bin", "he_yong")),
+    "electric": (("qin_bo", "you_hui"), "chen_zhiqiang", ("guo_qiang", "hu_bin")),
+    "control": (("wang_lei", "chen_gang"), "li_hongmei", ("zhu_ting", "huang_li")),
+    "chemistry": (("zhou_min",), "li_hongmei", ("huang_li", "zhu_ting")),
+    "coal": (("chen_gang", "wang_lei"), "li_hongmei", ("ma_chao", "zhu_ting")),
+    "service": (("wei_dong", "jin_hua"), "liu_fang", ("luo_min", "liang_yan")),
+    "safety": (("jin_hua", "wei_dong"), "liu_fang", ("liang_yan", "luo_min")),
+}
+BRANCH_ZONES = {
+    "maint": ("boiler", "electric"),
+    "ops": ("control", "chemistry", "coal"),
+    "office": ("service", "safety"),
+}
 
 
 class PartyLedgerDemoData(models.AbstractModel):
@@ -614,9 +630,7 @@ class PartyLedgerDemoData(models.AbstractModel):
             ref("party_points.hr_employee_zhou_min_demo"),
         ]
         supervisor = branch.secretary_id
-        verifiers = ref("party_points.hr_employee_zou_kai_demo") | ref(
-            "party_points.hr_employee_shi_lei_demo"
-        )
+        verifiers = self._employees(ZONE_STAFF["control"][2] + ZONE_STAFF["coal"][2])
         tags = {
             key: ref(f"party_ledger.party_suggestion_tag_{key}_demo")
             for key in (
@@ -671,22 +685,457 @@ class PartyLedgerDemoData(models.AbstractModel):
                         supervisor_id=supervisor.id,
                     )
                 if outcome not in OPEN_STATES:
-                    closed = received + timedelta(days=rng.randint(6, 40))
-                    satisfaction = rng.choices(
-                        ("very_satisfied", "satisfied", "basic"), (5, 4, 1)
-                    )[0]
+                    answered = vals["date_first_response"]
+                    closed = min(
+                        answered + timedelta(days=rng.randint(5, 38)),
+                        UNTIL - timedelta(days=2),
+                    )
                     vals.update(
                         reply=outcome,
                         close_type="implemented"
                         if kind == "implementation"
                         else "explained",
                         date_closed=closed,
-                        verifier_ids=[(6, 0, rng.choice(verifiers).ids)],
-                        verification_note=rng.choice(VERIFICATIONS),
-                        date_verified=closed,
-                        satisfaction=satisfaction,
-                        feedback_comment=FEEDBACK[satisfaction],
-                        date_feedback=closed + timedelta(days=rng.randint(1, 3)),
+                        **self._feedback_vals(rng, closed),
                     )
+                    if kind == "implementation":
+                        checkers = verifiers.browse(
+                            rng.sample(verifiers.ids, rng.choice((1, 1, 2)))
+                        )
+                        vals.update(
+                            verifier_ids=[(6, 0, checkers.ids)],
+                            verification_note=self._verification_note(
+                                rng, closed, checkers, f"回访了{submitter.name}"
+                            ),
+                            date_verified=closed,
+                        )
                 vals_list.append(vals)
         return self.env["party.suggestion"]._workflow_env().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # helpers of both generators
+    # ------------------------------------------------------------------
+    def _employees(self, keys):
+        employees = self.env["hr.employee"]
+        for key in keys:
+            employees |= self._employee(key)
+        return employees
+
+    @api.model
+    def _verification_note(self, rng, when, verifiers, check):
+        """What the employee representatives found: the day, who, what they
+        checked (specific to the item) and what they found."""
+        names = "、".join(verifiers.mapped("name"))
+        finding = rng.choice(texts.FINDINGS)
+        day = f"{when.year}年{when.month}月{when.day}日"
+        return f"{day}，职工代表{names}{check}，{finding}。"
+
+    @api.model
+    def _feedback_vals(self, rng, closed, satisfaction=None):
+        """The submitter's judgement a few days after the close (none for a
+        few items, nor for items closed too late to be rated by UNTIL)."""
+        feedback = closed + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 6))
+        if feedback > UNTIL or (not satisfaction and rng.random() < 0.06):
+            return {}
+        satisfaction = satisfaction or rng.choices(*SATISFACTION_WEIGHTS)[0]
+        comment = rng.random() < 0.55 and rng.choice(texts.COMMENTS[satisfaction])
+        return {
+            "satisfaction": satisfaction,
+            "feedback_comment": comment or False,
+            "date_feedback": feedback,
+        }
+
+    # ------------------------------------------------------------------
+    # the ledger of the three branches
+    # ------------------------------------------------------------------
+    @api.model
+    def _generate_ledger(self, seed):
+        """Two years of the suggestion ledger, as the seeds tell it:
+
+        - 检修部党支部 (铜仁's first branch): 106 problems solved in the two
+          years to UNTIL, 13 of them key projects completed (each item
+          closing with its project, which ran for months and was verified
+          by employee representatives), and a few still open;
+        - 运行部党支部 (综采区's online group): 21 messages of the online
+          group, every one answered within 24 hours, a few other items and
+          the fresh-air key project under way (the talk sessions are
+          generated by _generate_talk_sessions);
+        - 机关党支部: mailbox, portal and survey items, anonymous ones
+          among them, and the night-meal key project done.
+
+        Every timeline is possible (received <= answered <= verified =
+        closed <= feedback); the texts come from party_ledger_demo_texts.py,
+        each problem raised at most once per place. Called by
+        demo/party_ledger_demo.xml only."""
+        rng = random.Random(seed)
+        slots = {}
+        for problem in texts.PROBLEMS:
+            for place in problem[3]:
+                slots.setdefault(problem[0], []).append((problem, place))
+        for zone_slots in slots.values():
+            rng.shuffle(zone_slots)
+        projects = self._generate_projects(rng)
+        vals_list = [
+            self._project_item_vals(rng, project, template)
+            for project, template in projects
+        ]
+        for branch_key, channel, state, window in self._ledger_plan():
+            zones = [key for key in BRANCH_ZONES[branch_key] if slots.get(key)]
+            zone_key = rng.choice(zones)
+            problem, place = slots[zone_key].pop()
+            vals_list.append(
+                self._item_vals(rng, zone_key, channel, state, window, problem, place)
+            )
+        items = self.env["party.suggestion"]._workflow_env().create(vals_list)
+        # one item the employee judged unsatisfied at first: reopened under
+        # supervision, reworked and verified again
+        reopened = items.filtered(
+            lambda item: (
+                item.state == "done"
+                and item.route == "workshop_task"
+                and item.satisfaction
+            )
+        )[:1]
+        reopened._workflow_write(
+            {
+                "reopen_count": 1,
+                "is_supervised": True,
+                "satisfaction": "satisfied",
+                "feedback_comment": "第一次没修好，返工以后才算真正解决。",
+            }
+        )
+        # what the workflow sets on a late close
+        items.filtered(
+            lambda item: item.state == "done" and not item.closed_on_time
+        )._workflow_write({"is_overdue": True})
+        return items
+
+    @api.model
+    def _ledger_plan(self):
+        """``(branch, channel, state, (first, last) day received)`` of each
+        item that is not a key project's."""
+        until = UNTIL.date()
+        two_years = (TWO_YEARS_AGO + timedelta(days=1), until - timedelta(days=50))
+        recent = (until - timedelta(days=40), until - timedelta(days=8))
+        last_days = (until - timedelta(days=6), until - timedelta(days=1))
+        year = (until - timedelta(days=330), until - timedelta(days=50))
+        plan = []
+        # 检修: 93 workshop items solved (106 with the 13 key projects)
+        channels = ["dual_link"] * 10 + ["team_meeting"] * 5 + ["life_meeting"] * 2
+        channels += ["portal"] * 2 + ["mailbox"]
+        plan += [
+            ("maint", channels[i % len(channels)], "done", two_years) for i in range(93)
+        ]
+        plan += [
+            ("maint", "dual_link", "new", last_days),
+            ("maint", "portal", "new", last_days),
+            ("maint", "dual_link", "classified", (recent[1], last_days[1])),
+            ("maint", "team_meeting", "classified", (recent[1], last_days[1])),
+            ("maint", "dual_link", "in_progress", recent),
+            ("maint", "dual_link", "in_progress", recent),
+            ("maint", "life_meeting", "in_progress", recent),
+            ("maint", "dual_link", "verifying", recent),
+            ("maint", "team_meeting", "verifying", recent),
+            ("maint", "dual_link", "cancelled", year),
+        ]
+        # 运行: the online group's 21 messages, all answered within a day
+        plan += [("ops", "online_group", "done", year) for _i in range(15)]
+        plan += [("ops", "online_group", "in_progress", recent) for _i in range(3)]
+        plan += [("ops", "online_group", "verifying", recent) for _i in range(2)]
+        plan += [("ops", "online_group", "classified", (recent[1], last_days[1]))]
+        plan += [
+            ("ops", "dual_link", "done", year),
+            ("ops", "dual_link", "done", year),
+            ("ops", "team_meeting", "done", year),
+            ("ops", "life_meeting", "done", year),
+            ("ops", "mailbox", "done", year),
+            ("ops", "dual_link", "in_progress", recent),
+            ("ops", "dual_link", "new", last_days),
+        ]
+        # 机关
+        plan += [
+            ("office", "mailbox", "done", year),
+            ("office", "mailbox", "done", year),
+            ("office", "mailbox", "done", year),
+            ("office", "mailbox", "classified", (recent[1], last_days[1])),
+            ("office", "portal", "done", year),
+            ("office", "portal", "done", year),
+            ("office", "portal", "new", last_days),
+            ("office", "survey", "done", year),
+            ("office", "survey", "done", year),
+            ("office", "dual_link", "done", year),
+            ("office", "dual_link", "in_progress", recent),
+            ("office", "other", "cancelled", year),
+        ]
+        return plan
+
+    @staticmethod
+    def _month(offset):
+        """The first day of the month ``offset`` months after December 2024."""
+        year, month = divmod(11 + offset, 12)
+        return date(2024 + year, month + 1, 1)
+
+    @staticmethod
+    def _at(day, rng):
+        """A moment of the working day ``day`` (Beijing 8:30 to 16:30)."""
+        return datetime.combine(day, time(rng.randint(0, 7), rng.choice((30, 0, 15))))
+
+    @api.model
+    def _generate_projects(self, rng):
+        """The key projects: 13 of 检修 done over the two years, each having
+        run its months of tasks; one under way and one being verified; the
+        fresh-air project of 运行 under way, the night meals of 机关 done.
+        Returns ``[(project, template)]``."""
+        ref = self.env.ref
+        branch_of = {
+            zone: branch for branch, zones in BRANCH_ZONES.items() for zone in zones
+        }
+        by_zone = {}
+        for template in texts.PROJECTS:
+            by_zone.setdefault(branch_of[template[0]], []).append(template)
+        # (template, first month offset, state)
+        maint = by_zone["maint"]
+        schedule = []
+        starts = sorted(rng.sample(range(1, 19), 13))
+        for template, start in zip(maint[:13], starts, strict=True):
+            start = min(start, 23 - len(template[6]))
+            schedule.append((template, start, "done"))
+        schedule.append((maint[13], 24 - len(maint[13][6]) + 1, "in_progress"))
+        schedule.append((maint[14], 23 - len(maint[14][6]), "verifying"))
+        schedule.append(
+            (by_zone["ops"][0], 24 - len(by_zone["ops"][0][6]), "in_progress")
+        )
+        schedule.append((by_zone["office"][0], 15, "done"))
+        late = rng.randrange(13)
+        vals_list, milestones = [], []
+        for index, (template, start, state) in enumerate(schedule):
+            zone_key, name, _title, _said, _effect, measures, tasks = template[:7]
+            check = template[8]
+            responsibles, supervisor, representatives = ZONE_STAFF[zone_key]
+            zone = ref(f"party_ledger.{texts.ZONES[zone_key]}_demo")
+            reps = self._employees(representatives)
+            finished = self._at(
+                self._month(start + len(tasks)) + timedelta(days=rng.randint(4, 16)),
+                rng,
+            )
+            deadline = (
+                self._month(start + len(tasks)) - timedelta(days=1)
+                if index == late
+                else finished.date() + timedelta(days=rng.randint(0, 20))
+            )
+            if state != "done":
+                deadline = self._month(start + len(tasks) + 1) - timedelta(days=1)
+            vals = {
+                "name": name,
+                "branch_id": zone.branch_id.id,
+                "responsible_id": self._employee(responsibles[0]).id,
+                "supervisor_id": self._employee(supervisor).id,
+                "measures": measures,
+                "representative_ids": [(6, 0, reps.ids)],
+                "date_deadline": deadline,
+                "state": state,
+            }
+            if state == "done":
+                verifiers = reps.browse(rng.sample(reps.ids, rng.choice((1, 2, 2))))
+                vals.update(
+                    verifier_ids=[(6, 0, verifiers.ids)],
+                    verification_note=self._verification_note(
+                        rng, finished, verifiers, check
+                    ),
+                    date_verified=finished,
+                )
+            vals_list.append(vals)
+            today = self._month(23)
+            milestones.append(
+                [
+                    {
+                        "month": self._month(start + offset),
+                        "task": task,
+                        "done": state == "done"
+                        or self._month(start + offset) < today
+                        or (state == "verifying"),
+                    }
+                    for offset, task in enumerate(tasks)
+                ]
+            )
+        projects = self.env["party.practical.project"]._workflow_env().create(vals_list)
+        self.env["party.practical.milestone"].create(
+            [
+                dict(vals, project_id=project.id)
+                for project, project_milestones in zip(
+                    projects, milestones, strict=True
+                )
+                for vals in project_milestones
+            ]
+        )
+        return list(zip(projects, [item[0] for item in schedule], strict=True))
+
+    @api.model
+    def _project_item_vals(self, rng, project, template):
+        """The suggestion a key project answers: raised a few weeks before
+        its first month, closing with the project."""
+        zone_key, _name, title, said, effect = template[:5]
+        reply = template[7]
+        zone = self.env.ref(f"party_ledger.{texts.ZONES[zone_key]}_demo")
+        first = min(project.milestone_ids.mapped("month"))
+        received = self._at(first - timedelta(days=rng.randint(8, 25)), rng)
+        answered = received + timedelta(hours=rng.randint(3, 44))
+        vals = {
+            "title": title,
+            "description": rng.choice(texts.OPENINGS) + said + effect,
+            "employee_id": rng.choice(zone.employee_ids).id,
+            "channel": "dual_link",
+            "zone_id": zone.id,
+            "date_received": received,
+            "tag_ids": [(6, 0, self._project_tag(template[1]).ids)],
+            "urgency": "normal",
+            "kind": "implementation",
+            "difficulty": "hard",
+            "objectivity": str(rng.randint(4, 5)),
+            "feasibility": str(rng.randint(3, 5)),
+            "importance": str(rng.randint(4, 5)),
+            "route": "key_project",
+            "project_id": project.id,
+            "responsible_id": project.responsible_id.id,
+            "supervisor_id": project.supervisor_id.id,
+            "date_deadline": project.date_deadline,
+            "date_first_response": answered,
+            "state": "in_progress" if project.state != "done" else "done",
+        }
+        if project.state == "done":
+            closed = project.date_verified
+            vals.update(
+                reply=reply,
+                close_type="implemented",
+                verifier_ids=[(6, 0, project.verifier_ids.ids)],
+                verification_note=project.verification_note,
+                date_verified=closed,
+                date_closed=closed,
+                **self._feedback_vals(
+                    rng, closed, rng.choice(("very_satisfied", "satisfied"))
+                ),
+            )
+        return vals
+
+    @api.model
+    def _project_tag(self, name):
+        """The tag of a key project, from what its name says."""
+        tag = next(
+            (
+                tag
+                for words, tag in (
+                    (("休息", "冲洗", "餐", "食堂"), "logistics"),
+                    (("培训", "实训", "校验"), "training"),
+                    (("保温", "新风", "保护室", "桥架"), "environment"),
+                )
+                if any(word in name for word in words)
+            ),
+            "safety",
+        )
+        return self.env.ref(f"party_ledger.party_suggestion_tag_{tag}_demo")
+
+    @api.model
+    def _item_vals(self, rng, zone_key, channel, state, window, problem, place):
+        """One item of the ledger from a problem raised at ``place``, in
+        ``state``, with a timeline that could have happened."""
+        _zone, tag, kind, _places, title, said, effect, reply, check = problem
+        zone = self.env.ref(f"party_ledger.{texts.ZONES[zone_key]}_demo")
+        responsibles, supervisor, representatives = ZONE_STAFF[zone_key]
+        if kind == "explanation" and state in ("in_progress", "verifying"):
+            state = "classified"
+        first, last = window
+        day = first + timedelta(days=rng.randint(0, (last - first).days))
+        if channel == "online_group":
+            # messages come at any hour of the day and evening
+            received = datetime.combine(
+                day, time(rng.randint(0, 13), rng.randint(0, 59))
+            )
+        else:
+            received = self._at(day, rng)
+        urgency = "normal"
+        if tag == "safety":
+            urgency = rng.choice(("urgent", "urgent", "normal", "immediate"))
+        fmt = {"p": place, "n": rng.randint(2, 12)}
+        vals = {
+            "title": title.format(**fmt),
+            "description": rng.choice(texts.OPENINGS) + said.format(**fmt) + effect,
+            "employee_id": rng.choice(zone.employee_ids).id,
+            "channel": channel,
+            "branch_id": zone.branch_id.id,
+            "date_received": received,
+            "tag_ids": [
+                (
+                    6,
+                    0,
+                    self.env.ref(f"party_ledger.party_suggestion_tag_{tag}_demo").ids,
+                )
+            ],
+            "urgency": urgency,
+            "is_anonymous": channel == "mailbox" and rng.random() < 0.6,
+            "state": state,
+        }
+        if channel in ("dual_link", "team_meeting"):
+            vals["zone_id"] = zone.id
+        if state == "new":
+            return vals
+        # the first answer: within a day in the online group and for
+        # urgent matters, mostly within three days otherwise
+        if channel == "online_group" or urgency != "normal":
+            hours = rng.uniform(0.5, 20)
+        elif rng.random() < 0.07:
+            hours = rng.uniform(75, 100)
+        else:
+            hours = rng.uniform(2, 60)
+        answered = received + timedelta(hours=hours)
+        vals.update(kind=kind, date_first_response=answered)
+        if kind == "implementation":
+            vals.update(
+                difficulty="easy",
+                objectivity=str(rng.randint(3, 5)),
+                feasibility=str(rng.randint(3, 5)),
+                importance=str(rng.randint(2, 5)),
+                route="workshop_task",
+            )
+        if state == "cancelled":
+            vals["cancel_reason"] = rng.choice(texts.CANCEL_REASONS)
+            return vals
+        if state == "classified":
+            return vals
+        vals.update(
+            responsible_id=self._employee(rng.choice(responsibles)).id,
+            supervisor_id=self._employee(supervisor).id,
+        )
+        if state != "done":
+            return vals
+        if kind == "explanation":
+            closed = answered + timedelta(hours=rng.randint(1, 80))
+            vals.update(
+                reply=reply.format(**fmt),
+                close_type="explained",
+                date_closed=closed,
+                **self._feedback_vals(rng, closed),
+            )
+            return vals
+        quick = urgency != "normal"
+        if rng.random() < 0.08:
+            days = rng.randint(9, 12) if quick else rng.randint(33, 45)
+        else:
+            days = rng.randint(1, 5) if quick else rng.randint(4, 27)
+        closed = max(
+            self._at((answered + timedelta(days=days)).date(), rng),
+            answered + timedelta(hours=2),
+        )
+        reps = self._employees(representatives)
+        verifiers = reps.browse(rng.sample(reps.ids, rng.choice((1, 1, 2))))
+        vals.update(
+            reply=reply.format(**fmt),
+            close_type="implemented",
+            verifier_ids=[(6, 0, verifiers.ids)],
+            verification_note=self._verification_note(
+                rng, closed, verifiers, check.format(**fmt)
+            ),
+            date_verified=closed,
+            date_closed=closed,
+            **self._feedback_vals(rng, closed),
+        )
+        return vals

@@ -24,6 +24,7 @@ URGENCIES = [
     ("immediate", "Immediate"),
 ]
 SCORES = [(str(score), str(score)) for score in range(6)]
+ROUTES = [("workshop_task", "Workshop Task"), ("key_project", "Key Project")]
 STATES = [
     ("new", "New"),
     ("classified", "Classified"),
@@ -192,7 +193,7 @@ class PartySuggestion(models.Model):
     feasibility = fields.Selection(SCORES, help="Can it be done? 0 to 5.")
     importance = fields.Selection(SCORES, help="How much does it matter? 0 to 5.")
     route = fields.Selection(
-        [("workshop_task", "Workshop Task"), ("key_project", "Key Project")],
+        ROUTES,
         index=True,
         tracking=True,
     )

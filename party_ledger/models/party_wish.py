@@ -24,6 +24,7 @@ WISH_WORKFLOW_FIELDS = frozenset(
         "decline_reason",
         "suggestion_id",
         "claimant_id",
+        "claimant_group_id",
         "date_claimed",
         "date_due",
         "date_fulfilled",
@@ -120,6 +121,17 @@ class PartyWish(models.Model):
         index=True,
         tracking=True,
     )
+    claimant_group_id = fields.Many2one(
+        "party.group",
+        string="Claimed by Party Group",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The Party group that claimed the wish together, its leader "
+        "claiming for it (the claimant above, who answers for the wish and "
+        "earns its points once).",
+    )
     claimant_name = fields.Char(
         string="Claimant",
         compute="_compute_claimant_name",
@@ -174,10 +186,19 @@ class PartyWish(models.Model):
                 else _("Anonymous")
             )
 
-    @api.depends("claimant_id")
+    @api.depends("claimant_id", "claimant_group_id")
     def _compute_claimant_name(self):
         for wish in self:
-            wish.claimant_name = wish.sudo().claimant_id.name
+            claimant = wish.sudo()
+            wish.claimant_name = (
+                _(
+                    "%(group)s (%(leader)s)",
+                    group=claimant.claimant_group_id.name,
+                    leader=claimant.claimant_id.name,
+                )
+                if claimant.claimant_group_id
+                else claimant.claimant_id.name
+            )
 
     @api.depends_context("uid")
     def _compute_is_mine(self):
@@ -329,17 +350,41 @@ class PartyWish(models.Model):
             wish.message_post(body=_("Turned into a suggestion of the ledger."))
         return True
 
-    def action_claim(self):
+    def action_claim(self, group_id=None):
         """The current user, a Party member of the wish's branch, claims
-        accepted wishes of an open campaign: one claimant per wish."""
+        accepted wishes of an open campaign: one claimant per wish. With
+        ``group_id`` the member claims for the Party group they lead: the
+        group does the wish together, the leader answers for it and earns
+        the rule book's points once (the rule pays once per wish)."""
         member = self.env.user._party_member()
         if not member:
             raise AccessError(_("Only Party members claim wishes."))
+        group = self.env["party.group"]
+        if group_id:
+            group = group.sudo().browse(group_id).exists()
+            if not group or not group.active:
+                raise UserError(_("Choose the Party group that claims the wish."))
+            if group.leader_id != member:
+                raise AccessError(
+                    _(
+                        "Only the leader of Party group %(group)s claims wishes "
+                        "for it.",
+                        group=group.name,
+                    )
+                )
         self._check_state(
             ("accepted",),
             _("Wish %(wish)s cannot be claimed while it is %(state)s."),
         )
         for wish in self:
+            if group and group.branch_id != wish.branch_id:
+                raise AccessError(
+                    _(
+                        "Wish %(wish)s is for the Party groups of %(branch)s.",
+                        wish=wish.name,
+                        branch=wish.branch_id.name,
+                    )
+                )
             if wish.branch_id != member.branch_id:
                 raise AccessError(
                     _(
@@ -368,14 +413,23 @@ class PartyWish(models.Model):
                 {
                     "state": "claimed",
                     "claimant_id": member.id,
+                    "claimant_group_id": group.id,
                     "date_claimed": today,
                     "date_due": today + timedelta(days=wish.campaign_id.fulfil_days),
                 }
             )
-            if member.user_id:
-                wish.sudo().message_subscribe(partner_ids=member.user_id.partner_id.ids)
+            claimants = member | group.member_ids
+            partners = claimants.user_id.partner_id
+            if partners:
+                wish.sudo().message_subscribe(partner_ids=partners.ids)
             wish.sudo().message_post(
-                body=_("Claimed by %(member)s.", member=member.name)
+                body=_(
+                    "Claimed by Party group %(group)s, led by %(member)s.",
+                    group=group.name,
+                    member=member.name,
+                )
+                if group
+                else _("Claimed by %(member)s.", member=member.name)
             )
         return True
 
@@ -398,10 +452,20 @@ class PartyWish(models.Model):
             },
         }
 
+    def _is_claimant(self, member):
+        """Whether ``member`` claimed the wish, alone or in its claiming
+        Party group (whose members report progress too)."""
+        self.ensure_one()
+        claimant = self.sudo()
+        return bool(member) and (
+            claimant.claimant_id == member
+            or member in claimant.claimant_group_id.member_ids
+        )
+
     def _check_claimant(self):
         member = self.env.user._party_member()
         for wish in self:
-            if self.env.su or (member and wish.claimant_id == member):
+            if self.env.su or wish._is_claimant(member):
                 continue
             wish._check_officer()
 
@@ -522,6 +586,12 @@ class PartyWish(models.Model):
             wish._workflow_write({"points_entry_id": entry.id})
 
     def _points_description(self):
+        if self.claimant_group_id:
+            return _(
+                "Wish fulfilled with Party group %(group)s: %(wish)s",
+                group=self.claimant_group_id.name,
+                wish=self.name,
+            )
         return _("Wish fulfilled: %(wish)s", wish=self.name)
 
     # ------------------------------------------------------------------
@@ -559,6 +629,7 @@ class PartyWish(models.Model):
             {
                 "state": "accepted",
                 "claimant_id": False,
+                "claimant_group_id": False,
                 "date_claimed": False,
                 "date_due": False,
             }

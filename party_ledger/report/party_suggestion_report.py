@@ -3,7 +3,14 @@ from odoo.tools import SQL
 
 from odoo.addons.party_points import compat
 
-from ..models.party_suggestion import CHANNELS, KINDS, SATISFACTIONS, STATES, URGENCIES
+from ..models.party_suggestion import (
+    CHANNELS,
+    KINDS,
+    ROUTES,
+    SATISFACTIONS,
+    STATES,
+    URGENCIES,
+)
 
 
 class PartySuggestionReport(models.Model):
@@ -32,8 +39,10 @@ class PartySuggestionReport(models.Model):
             "date_received",
             "is_supervised",
             "kind",
+            "project_id",
             "reopen_count",
             "responded_on_time",
+            "route",
             "satisfaction",
             "state",
             "urgency",
@@ -50,6 +59,10 @@ class PartySuggestionReport(models.Model):
     channel = fields.Selection(CHANNELS, readonly=True)
     kind = fields.Selection(KINDS, readonly=True)
     urgency = fields.Selection(URGENCIES, readonly=True)
+    route = fields.Selection(ROUTES, readonly=True)
+    project_id = fields.Many2one(
+        "party.practical.project", string="Key Project", readonly=True
+    )
     state = fields.Selection(STATES, readonly=True)
     satisfaction = fields.Selection(SATISFACTIONS, readonly=True)
     is_supervised = fields.Boolean(string="Supervised", readonly=True)
@@ -89,6 +102,8 @@ class PartySuggestionReport(models.Model):
                     s.channel,
                     s.kind,
                     s.urgency,
+                    s.route,
+                    s.project_id,
                     s.state,
                     s.satisfaction,
                     s.is_supervised,

@@ -3,6 +3,8 @@ from . import test_workflow
 from . import test_points_link
 from . import test_deadlines
 from . import test_rates
+from . import test_demo_figures
+from . import test_wish_group_claim
 from . import test_access
 from . import test_portal
 from . import test_portal_employee

@@ -180,7 +180,7 @@ class TestTalkSessionDemo(LedgerCase):
     def test_the_seed_figures_read_back_from_the_report(self):
         """说句心里话: 5 sessions, 56 suggestions collected, 38 solved."""
         if not self.env.ref(
-            "party_ledger.party_suggestion_01_demo", raise_if_not_found=False
+            "party_ledger.party_zone_control_demo", raise_if_not_found=False
         ):
             self.skipTest("the database has no demo data")
         speak_up = self.env.ref("party_points.meeting_type_speak_up")

@@ -19,3 +19,7 @@ from . import party_points_assessment
 from . import party_points_assessment_followup
 from . import party_meeting_compliance
 from . import party_meeting_plan
+from . import party_rating_criterion
+from . import party_branch_rating
+from . import hr_department
+from . import party_staff_rating

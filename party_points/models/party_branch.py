@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import compat
+from .party_branch_rating import RESULT_LEVELS
 
 
 @compat.sql_constraints
@@ -104,6 +105,25 @@ class PartyBranch(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True, tracking=True)
+    rating_ids = fields.One2many(
+        "party.branch.rating",
+        "branch_id",
+        string="Star Ratings",
+        groups="party_points.group_party_officer",
+    )
+    star_level = fields.Selection(
+        RESULT_LEVELS,
+        string="Stars",
+        compute="_compute_star_rating",
+        groups="party_points.group_party_officer",
+        help="The level of the last confirmed star rating.",
+    )
+    star_blockers = fields.Text(
+        string="What Blocks the Next Level",
+        compute="_compute_star_rating",
+        groups="party_points.group_party_officer",
+        help="From the latest evaluation of the star rating.",
+    )
 
     _sql_constraints = [
         (
@@ -112,6 +132,28 @@ class PartyBranch(models.Model):
             "Another organisation of this company already uses this code.",
         ),
     ]
+
+    @api.depends("rating_ids.state", "rating_ids.final_level")
+    def _compute_star_rating(self):
+        for branch in self:
+            ratings = branch.rating_ids.sorted("year", reverse=True)
+            confirmed = ratings.filtered(lambda r: r.state == "confirmed")[:1]
+            branch.star_level = confirmed.final_level
+            branch.star_blockers = ratings[:1].blocker_note
+
+    def action_star_rating(self):
+        """This year's star rating of the branch, evaluated now: what stands
+        between the branch and the next level."""
+        self.ensure_one()
+        self._check_user_works_here()
+        year = fields.Date.context_today(self).year
+        rating = self.env["party.branch.rating"]._rate(self, year)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "party.branch.rating",
+            "res_id": rating.id,
+            "view_mode": "form",
+        }
 
     def _creation_message(self):
         # one translated sentence, not "%s created" around the

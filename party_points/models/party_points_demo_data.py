@@ -85,6 +85,37 @@ EXCUSES = [
     "参加上级公司安全督查，不在厂内",
     "孩子生病需照顾，已请事假",
 ]
+# The few faults a year of a branch's members really shows (codes of the
+# sample rule book's negative list) with what was recorded: study notes
+# not kept, once or twice a quarter in a plant of forty members; shirking a
+# task, once a year. Neither 党费 (a flag for the branch, not points) nor
+# improper remarks (a discipline case, not a routine entry) are drawn.
+NEGATIVES = {
+    "JL03": [
+        "季度学习笔记检查未达到规定篇数。",
+        "网络学院必修课程本季度未完成。",
+        "专题学习心得未按时提交，经提醒后仍未补交。",
+        "支部集中学习后的测试未达到合格分数。",
+    ],
+    "JL04": [
+        "春检期间不服从班组调配，拒绝承担分配的消缺任务。",
+    ],
+}
+# One member in ten draws one of these a year.
+NEGATIVE_SHARE = 0.1
+# What employees write in the half-year staff rating of their branch.
+STAFF_COMMENTS = [
+    "支部组织的技能比武很实用，希望多搞一些",
+    "夜班职工的就餐问题反映过几次，希望尽快解决",
+    "党员责任区公示牌上的联系人电话有的已经换了",
+    "检修现场的安全交底比以前细致多了",
+    "希望支部多听听一线班组的意见，少开会多到现场",
+    "高温送清凉活动很暖心",
+    "职工反映的澡堂热水不稳定问题已解决，点赞",
+    "希望公开一下意见建议的办理进度",
+    "倒班职工参加活动不方便，建议错峰安排",
+    "新员工带教可以更系统一些",
+]
 # The afternoon a meeting starts, Beijing time (UTC+8), in UTC.
 MEETING_HOUR_UTC = time(6, 30)
 
@@ -113,7 +144,6 @@ class PartyPointsDemoData(models.AbstractModel):
             types.attendance_rule_id | types.absence_rule_id
         )
         positives = rules.filtered(lambda rule: rule.list_type == "positive")
-        negatives = rules - positives
         periods = self.env["party.points.period"].search(
             [("ruleset_id", "=", ruleset.id), ("date_start", "<=", until)]
         )
@@ -132,7 +162,7 @@ class PartyPointsDemoData(models.AbstractModel):
                 continue
             for _index in range(per_member):
                 day = start + timedelta(days=rng.randint(0, span))
-                rule = rng.choice(negatives if rng.random() < 0.15 else positives)
+                rule = rng.choice(positives)
                 key = (member.id, rule.id, day)
                 if key in seen:
                     continue
@@ -174,6 +204,7 @@ class PartyPointsDemoData(models.AbstractModel):
                         and fields.Datetime.to_datetime(day),
                     }
                 )
+        vals_list += self._negative_entries(rng, ruleset, members, periods, until)
         entries = Entry._workflow_env().create(vals_list)
         # claims of items that ask for evidence carry a (short) document
         claims = entries.filtered(
@@ -194,6 +225,46 @@ class PartyPointsDemoData(models.AbstractModel):
         for entry, attachment in zip(claims, attachments, strict=True):
             entry._workflow_write({"attachment_ids": [Command.link(attachment.id)]})
         return entries
+
+    @api.model
+    def _negative_entries(self, rng, ruleset, members, periods, until):
+        """Rare and plausible faults: ``NEGATIVE_SHARE`` of the members
+        draw one entry of ``NEGATIVES`` each, recorded by an officer with
+        what happened and approved (submitted if its period is recent)."""
+        rules = {
+            rule.code: rule
+            for rule in ruleset.rule_ids
+            if rule.code in NEGATIVES and not rule.is_veto
+        }
+        codes = [code for code in NEGATIVES for _text in NEGATIVES[code]]
+        first = min(periods.mapped("date_start"))
+        officer = self.env.ref("base.user_admin")
+        vals_list = []
+        count = round(len(members) * NEGATIVE_SHARE)
+        for member in rng.sample(list(members), min(count, len(members))):
+            code = rng.choice(codes)
+            if code not in rules:
+                continue
+            start = max(member.join_date or first, first)
+            if start > until:
+                continue
+            day = start + timedelta(days=rng.randint(0, (until - start).days))
+            recent = day > until - timedelta(days=40)
+            vals_list.append(
+                {
+                    "member_id": member.id,
+                    "rule_id": rules[code].id,
+                    "date": day,
+                    "quantity": 1,
+                    "unit_points": rules[code].points,
+                    "origin": "manual",
+                    "description": rng.choice(NEGATIVES[code]),
+                    "state": "submitted" if recent else "approved",
+                    "approved_by_id": not recent and officer.id,
+                    "approved_date": not recent and fields.Datetime.to_datetime(day),
+                }
+            )
+        return vals_list
 
     @api.model
     def _meeting_days(self, frequency, rng, year):
@@ -473,3 +544,101 @@ class PartyPointsDemoData(models.AbstractModel):
             )
             basic.action_record_plan()
         return assessment
+
+    @api.model
+    def _generate_staff_rating(self, seed):
+        """The demo year's staff rating of the branches: the first half-year
+        closed, most branches rated by five employees or more and the
+        office branch by four (its averages stay hidden), and the second
+        half-year open, a few employees having rated. Set-based: one insert
+        per branch and round (see party.staff.rating.round._insert_rating).
+        Called by demo/party_staff_rating_demo.xml only."""
+        rng = random.Random(seed)
+        ref = self.env.ref
+        Round = self.env["party.staff.rating.round"]
+        branches = (
+            ref("party_points.party_branch_ops_demo")
+            | ref("party_points.party_branch_maint_demo")
+            | ref("party_points.party_branch_office_demo")
+        )
+        # the branch serving each department
+        for department, branch in (
+            ("hr_department_ops_demo", "party_branch_ops_demo"),
+            ("hr_department_maint_demo", "party_branch_maint_demo"),
+            ("hr_department_office_demo", "party_branch_office_demo"),
+            ("hr_department_party_demo", "party_branch_office_demo"),
+        ):
+            ref(f"party_points.{department}").party_branch_id = ref(
+                f"party_points.{branch}"
+            )
+        # who rates which branch: the members their branch, the others the
+        # branch serving their department
+        members = self.env["party.member"].search([("branch_id", "in", branches.ids)])
+        raters = {
+            branch: members.filtered(lambda m, b=branch: m.branch_id == b).employee_id
+            for branch in branches
+        }
+        others = self.env["hr.employee"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("party_member_ids", "=", False),
+                ("department_id.party_branch_id", "in", branches.ids),
+            ]
+        )
+        for employee in others:
+            branch = employee.department_id.party_branch_id
+            raters[branch] |= employee
+        caps = {ref("party_points.party_branch_office_demo"): 4}
+        # how each branch is seen: its staff's usual score per question
+        leaning = {
+            ref("party_points.party_branch_ops_demo"): (4.4, 4.1, 3.9),
+            ref("party_points.party_branch_maint_demo"): (3.8, 3.5, 3.6),
+            ref("party_points.party_branch_office_demo"): (4.0, 4.2, 3.7),
+        }
+
+        def scores(branch):
+            return {
+                question: max(1, min(5, round(rng.gauss(mean, 0.8))))
+                for question, mean in zip(
+                    ("score_service", "score_response", "score_practical"),
+                    leaning[branch],
+                    strict=True,
+                )
+            }
+
+        first = Round.create(
+            {
+                "name": "2026年上半年职工评议支部",
+                "date_from": "2026-01-01",
+                "date_to": "2026-06-30",
+                "branch_ids": [Command.set(branches.ids)],
+            }
+        )
+        second = Round.create(
+            {
+                "name": "2026年下半年职工评议支部",
+                "date_from": "2026-07-01",
+                "date_to": "2026-12-31",
+                "branch_ids": [Command.set(branches.ids)],
+            }
+        )
+        first.action_open()
+        for branch, employees in raters.items():
+            employees = employees.sorted("id")
+            share = employees[: caps.get(branch, max(5, round(len(employees) * 0.85)))]
+            rated = [scores(branch) for _employee in share]
+            comments = [
+                rng.choice(STAFF_COMMENTS) if rng.random() < 0.4 else ""
+                for _employee in share
+            ]
+            if share:
+                first._insert_rating(share, branch, rated, comments)
+        first.action_close()
+        second.action_open()
+        for branch, employees in raters.items():
+            early = employees.sorted("id")[:3]
+            if early:
+                second._insert_rating(
+                    early, branch, [scores(branch) for _e in early], [""] * len(early)
+                )
+        return first | second

@@ -4,12 +4,14 @@ OPERATIONS = {
     "reject": ("party.points.entry", "action_reject"),
     "reverse": ("party.points.entry", "action_reverse"),
     "reopen": ("party.points.period", "action_reopen"),
+    "refuse_evidence": ("party.branch.rating.line", "action_refuse"),
 }
 
 
 class PartyPointsReasonWizard(models.TransientModel):
-    """Asks the reason for rejecting or reversing entries, or reopening a
-    period, and hands it to the workflow method."""
+    """Asks the reason for rejecting or reversing entries, reopening a
+    period or refusing a branch's star-rating evidence, and hands it to the
+    workflow method."""
 
     _name = "party.points.reason.wizard"
     _inherit = ["party.input.mixin"]
@@ -20,6 +22,7 @@ class PartyPointsReasonWizard(models.TransientModel):
             ("reject", "Reject Entries"),
             ("reverse", "Reverse Entries"),
             ("reopen", "Reopen Period"),
+            ("refuse_evidence", "Refuse Evidence"),
         ],
         required=True,
     )

@@ -788,3 +788,449 @@ def member_ledger_export(bench, entries=100_000):
         entries=total,
         branches=len(ids),
     )
+
+
+# -- organisational life: the compliance report ---------------------------------
+
+
+def _meeting_year(bench):
+    """A year of meetings (last year) in every branch of the generated
+    company, inserted in bulk in the caller's transaction: one meeting per
+    span of each type of a required frequency for the branch or its
+    committee, on the 15th; one in 20 held but not confirmed, the others
+    confirmed; attendance of the branch's members (one in ten for a
+    committee meeting), one in 25 absent. Returns ``(year, meetings,
+    attendance lines)``."""
+    env = bench.env
+    year = bench.data["year_period"].date_start.year
+    env.flush_all()
+    env.cr.execute(
+        """
+        INSERT INTO party_meeting (name, type_id, branch_id, company_id,
+            date_start, date_end, state, attendees_only, create_uid,
+            write_uid, create_date, write_date)
+        SELECT t.name->>'en_US', t.id, b.id, b.company_id,
+               make_date(%(year)s, mo, 15) + time '06:30',
+               make_date(%(year)s, mo, 15) + time '08:30',
+               CASE WHEN (b.id + t.id + mo) %% 20 = 0 THEN 'held'
+                    ELSE 'confirmed' END,
+               COALESCE(t.attendees_only, false), %(uid)s, %(uid)s, now(), now()
+        FROM party_branch b
+        CROSS JOIN party_meeting_type t
+        JOIN (VALUES ('monthly', 1), ('quarterly', 3), ('yearly', 12))
+            AS s (frequency, months) ON s.frequency = t.frequency
+        CROSS JOIN generate_series(1, 12) AS mo
+        WHERE b.company_id = %(company)s AND b.active
+            AND b.org_type != 'committee' AND t.active
+            AND t.audience IN ('branch', 'committee') AND mo %% s.months = 0
+        """,
+        {"year": year, "company": bench.data["company"].id, "uid": env.uid},
+    )
+    meetings = env.cr.rowcount
+    env.cr.execute(
+        """
+        INSERT INTO party_meeting_attendance (meeting_id, member_id, branch_id,
+            company_id, status, create_uid, write_uid, create_date, write_date)
+        SELECT m.id, pm.id, m.branch_id, m.company_id,
+               CASE WHEN (pm.id + m.id) %% 25 = 0 THEN 'absent'
+                    ELSE 'present' END,
+               %(uid)s, %(uid)s, now(), now()
+        FROM party_meeting m
+        JOIN party_meeting_type t ON t.id = m.type_id
+        JOIN party_member pm ON pm.branch_id = m.branch_id AND pm.active
+        WHERE m.company_id = %(company)s
+            AND (t.audience != 'committee' OR pm.id %% 10 = 0)
+        ON CONFLICT DO NOTHING
+        """,
+        {"company": bench.data["company"].id, "uid": env.uid},
+    )
+    return year, meetings, env.cr.rowcount
+
+
+# the same year figures by branch as the report, by hand: the types'
+# requirements over twelve months, the meetings held and confirmed, the
+# attendance of the confirmed ones
+COMPLIANCE_SQL = """
+WITH span AS (
+    SELECT * FROM (VALUES ('monthly', 1), ('quarterly', 3), ('yearly', 12))
+        AS s (frequency, months)
+),
+required AS (
+    SELECT b.id AS branch_id, SUM(12 / s.months * CASE t.audience
+        WHEN 'group' THEN (SELECT count(*) FROM party_group g
+                           WHERE g.branch_id = b.id AND g.active)
+        WHEN 'committee' THEN CASE WHEN b.secretary_id IS NOT NULL OR EXISTS (
+            SELECT 1 FROM party_branch_committee_rel r WHERE r.branch_id = b.id)
+            THEN 1 ELSE 0 END
+        ELSE CASE WHEN EXISTS (SELECT 1 FROM party_member pm
+                               WHERE pm.branch_id = b.id AND pm.active)
+            THEN 1 ELSE 0 END
+        END) AS required
+    FROM party_branch b
+    CROSS JOIN party_meeting_type t
+    JOIN span s ON s.frequency = t.frequency
+    WHERE b.company_id = %(company)s AND b.active AND b.org_type != 'committee'
+        AND t.active AND t.audience != 'one_to_one'
+    GROUP BY b.id
+),
+held AS (
+    SELECT branch_id,
+        count(*) FILTER (WHERE state IN ('held', 'confirmed')) AS held,
+        count(*) FILTER (WHERE state = 'confirmed') AS confirmed
+    FROM party_meeting
+    WHERE company_id = %(company)s AND state != 'cancelled'
+        AND date_start >= %(start)s AND date_start < %(end)s
+    GROUP BY branch_id
+),
+attendance AS (
+    SELECT m.branch_id, count(*) AS expected,
+        count(*) FILTER (WHERE a.status IN ('present', 'late')) AS attended
+    FROM party_meeting_attendance a
+    JOIN party_meeting m ON m.id = a.meeting_id
+    WHERE m.company_id = %(company)s AND m.state = 'confirmed'
+        AND m.date_start >= %(start)s AND m.date_start < %(end)s
+    GROUP BY m.branch_id
+)
+SELECT r.branch_id, r.required, COALESCE(h.held, 0), COALESCE(h.confirmed, 0),
+    COALESCE(a.expected, 0), COALESCE(a.attended, 0),
+    100.0 * a.attended / NULLIF(a.expected, 0)
+FROM required r
+LEFT JOIN held h ON h.branch_id = r.branch_id
+LEFT JOIN attendance a ON a.branch_id = r.branch_id
+"""
+
+
+@measure("compliance", target=3, unit="ms")
+def compliance(bench):
+    """The compliance report of a year of meetings in every branch (issue
+    14): the year's figures by branch through
+    ``party.meeting.compliance.report`` (the pivot's read), against the
+    same figures by hand-written SQL over the meetings and attendance."""
+    env = bench.env
+    company = bench.data["company"]
+    Report = env["party.meeting.compliance.report"]
+    figures = [
+        "required_count:sum",
+        "held_count:sum",
+        "confirmed_count:sum",
+        "expected_count:sum",
+        "attended_count:sum",
+        "attendance_rate:avg",
+    ]
+    with bench.rolled_back():
+        year, meetings, lines = _meeting_year(bench)
+        env.flush_all()
+        env.cr.execute("ANALYZE party_meeting")
+        env.cr.execute("ANALYZE party_meeting_attendance")
+        domain = [
+            ("company_id", "=", company.id),
+            ("month", ">=", date(year, 1, 1)),
+            ("month", "<=", date(year, 12, 1)),
+        ]
+
+        def report():
+            return Report._read_group(domain, ["branch_id"], figures)
+
+        params = {
+            "company": company.id,
+            "start": datetime(year, 1, 1),
+            "end": datetime(year + 1, 1, 1),
+        }
+        product, floor = bench.compared(report, bench.sql(COMPLIANCE_SQL, params))
+        # the two give the same figures (the check of the floor)
+        by_report = {
+            branch.id: tuple(values[:5]) for branch, *values in report()
+        }
+        env.cr.execute(COMPLIANCE_SQL, params)
+        by_hand = {
+            branch_id: tuple(values[:5])
+            for branch_id, *values in env.cr.fetchall()
+            if branch_id in by_report
+        }
+        branches = len(by_report)
+    return [
+        row(
+            "compliance",
+            product.seconds * 1000,
+            floor.seconds * 1000,
+            3,
+            "ms",
+            queries=product.queries,
+            branches=branches,
+            meetings=meetings,
+            attendance=lines,
+            same_figures=by_report == by_hand,
+            floor_is="the same year figures by branch by hand-written SQL",
+        )
+    ]
+
+
+# -- the annual assessment ------------------------------------------------------
+
+
+def _assessed_year(bench, votes_per_member=4):
+    """The four quarters of the year before the generated ledger's, over the
+    generated company, closed (in the caller's transaction) with their
+    scores spread by SQL between 60 and 100, an assessment of them
+    computed, and ``votes_per_member`` 民主评议 votes counted on each line
+    (10,000 members: 40,000 votes)."""
+    env = bench.env
+    data = bench.data
+    year = data["year_period"].date_start.year - 1
+    ruleset = data["year_period"].ruleset_id
+    quarters = env["party.points.period"].create(
+        [
+            {
+                "name": f"{year}年第{quarter}季度",
+                "ruleset_id": ruleset.id,
+                "company_id": data["company"].id,
+                "date_start": date(year, 3 * quarter - 2, 1),
+                "date_end": (
+                    date(year, 3 * quarter + 1, 1)
+                    if quarter < 4
+                    else date(year + 1, 1, 1)
+                )
+                - timedelta(days=1),
+            }
+            for quarter in (1, 2, 3, 4)
+        ]
+    )
+    quarters.action_close()
+    env.flush_all()
+    env.cr.execute(
+        """
+        UPDATE party_points_result
+        SET score = round((60 + 40 * random())::numeric, 1)
+        WHERE period_id = ANY(%s)
+        """,
+        [quarters.ids],
+    )
+    env.invalidate_all()
+    assessment = env["party.points.assessment"].create(
+        {
+            "name": f"{year}年度考评",
+            "company_id": data["company"].id,
+            "date_start": date(year, 1, 1),
+            "date_end": date(year, 12, 31),
+            "period_ids": [Command.set(quarters.ids)],
+        }
+    )
+    assessment.action_compute()
+    env.flush_all()
+    # votes_per_member votes a line: excellent 0-2, basic 0-1, the rest
+    # qualified
+    env.cr.execute(
+        """
+        UPDATE party_points_assessment_line
+        SET review_excellent = id %% 3, review_basic = id %% 2,
+            review_qualified = %s - id %% 3 - id %% 2, review_unqualified = 0
+        WHERE assessment_id = %s
+        """,
+        [votes_per_member, assessment.id],
+    )
+    env.invalidate_all()
+    return assessment, quarters
+
+
+ASSESS_SQL = """
+SELECT r.member_id, avg(r.score), max(l.review_excellent),
+    max(l.review_qualified), max(l.review_basic), max(l.review_unqualified)
+FROM party_points_result r
+LEFT JOIN party_points_assessment_line l
+    ON l.member_id = r.member_id AND l.assessment_id = %(assessment)s
+WHERE r.period_id = ANY(%(periods)s)
+GROUP BY r.member_id
+"""
+
+
+@measure("assess", target=10, unit="ms")
+def assess(bench):
+    """Assessing a year over four closed quarters with the 民主评议 votes
+    (issue 15): ``action_compute()`` again (the votes cast stay with the
+    members), against the bare SQL aggregation of the same inputs (the
+    quarters' scores and the vote counts, by member)."""
+    with bench.rolled_back():
+        assessment, quarters = _assessed_year(bench)
+        product, floor = bench.compared(
+            assessment.action_compute,
+            bench.sql(
+                ASSESS_SQL, {"assessment": assessment.id, "periods": quarters.ids}
+            ),
+        )
+        lines = assessment.line_ids
+        votes = sum(
+            line.review_excellent
+            + line.review_qualified
+            + line.review_basic
+            + line.review_unqualified
+            for line in lines
+        )
+        members = len(lines)
+    return [
+        row(
+            "assess",
+            product.seconds * 1000,
+            floor.seconds * 1000,
+            10,
+            "ms",
+            queries=product.queries,
+            members=members,
+            votes=votes,
+            periods=len(quarters),
+            floor_is="the bare SQL aggregation of the quarters' scores and "
+            "the vote counts by member",
+        )
+    ]
+
+
+def _assessment_pages(bench):
+    """Server time and queries of the member's /my/assessment and of the
+    branch notice, for a member with 100 entries, the assessment of
+    :func:`_assessed_year` published."""
+    with bench.rolled_back():
+        assessment, _quarters = _assessed_year(bench)
+        assessment.action_publish()
+        user, count = _page_member(bench)
+        timings = {}
+        with bench.http(user) as http_get:
+            for url in ("/my/assessment", "/my/assessment/notice"):
+
+                def get(url=url):
+                    response = http_get(url)
+                    if response.status_code != 200:
+                        raise RuntimeError(
+                            f"GET {url}: {response.status} {response.location}"
+                        )
+
+                timings[url] = bench.timed(get)
+        return timings, len(assessment.line_ids), count
+
+
+@measure("assessment page", target=1.5, unit="ms")
+def assessment_page(bench):
+    """/my/assessment and its branch notice against the same pages in a
+    database 100 times smaller (issue 15): flat in the data's size."""
+    big, big_lines, big_count = _assessment_pages(bench)
+    small, small_lines, small_count = _assessment_pages(bench.small or bench)
+    rows = []
+    for url, name in (
+        ("/my/assessment", "assessment page"),
+        ("/my/assessment/notice", "branch notice page"),
+    ):
+        extra = {
+            "lines": big_lines,
+            "entries": big_count,
+            "floor_is": "the same page in a database 100 times smaller",
+            "floor_lines": small_lines,
+            "floor_entries": small_count,
+        }
+        rows += [
+            row(
+                name,
+                big[url].seconds * 1000,
+                small[url].seconds * 1000,
+                1.5,
+                "ms",
+                **extra,
+            ),
+            row(
+                f"{name} queries",
+                big[url].queries,
+                small[url].queries,
+                1.0,
+                "queries",
+                **extra,
+            ),
+        ]
+    return rows
+
+
+# -- the star rating of branches -------------------------------------------------
+
+# the figures the automatic checks read, by branch, by hand-written SQL: the
+# members and those graded in a final assessment of the year, the claims
+# approved in the year and their days to approval, and (with the ledger)
+# the four rates of the items received in the year; the meetings' figures
+# are COMPLIANCE_SQL's
+RATING_SQL = """
+SELECT b.id,
+    (SELECT count(*) FROM party_member pm
+     WHERE pm.branch_id = b.id AND pm.active),
+    (SELECT count(DISTINCT l.member_id) FROM party_points_assessment_line l
+     JOIN party_points_assessment a ON a.id = l.assessment_id
+     WHERE l.branch_id = b.id AND a.state = 'final'
+        AND a.date_start <= %(end)s AND a.date_end >= %(start)s),
+    (SELECT avg(extract(epoch FROM greatest(e.approved_date - e.create_date,
+                                            interval '0')))
+     FROM party_points_entry e
+     WHERE e.branch_id = b.id AND e.state = 'approved' AND e.origin = 'claim'
+        AND e.approved_date >= %(start)s AND e.approved_date < %(end)s)
+FROM party_branch b
+WHERE b.company_id = %(company)s AND b.active AND b.org_type != 'committee'
+"""
+RATING_LEDGER_SQL = """
+SELECT s.branch_id, count(*),
+    avg(CASE WHEN s.responded_on_time THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.state = 'done' THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.state != 'done' THEN NULL
+             WHEN s.closed_on_time THEN 100.0 ELSE 0.0 END),
+    avg(CASE WHEN s.satisfaction IS NULL THEN NULL
+             WHEN s.satisfaction IN ('very_satisfied', 'satisfied')
+             THEN 100.0 ELSE 0.0 END)
+FROM party_suggestion s
+WHERE s.company_id = %(company)s AND s.state != 'cancelled'
+    AND s.date_received >= %(start)s AND s.date_received < %(end)s
+GROUP BY s.branch_id
+"""
+
+
+@measure("star rating", target=10, unit="ms")
+def star_rating(bench):
+    """Rating every branch for a year of meetings and of the generated
+    ledger (issue 16): ``party.branch.rating._rate()`` creating and
+    evaluating every branch's criteria, against the bare SQL of the same
+    figures by branch; and at most 10 s."""
+    env = bench.env
+    company = bench.data["company"]
+    with bench.rolled_back():
+        year, meetings, lines = _meeting_year(bench)
+        env.flush_all()
+        env.cr.execute("ANALYZE party_meeting")
+        env.cr.execute("ANALYZE party_meeting_attendance")
+        branches = env["party.branch"].search(
+            [("company_id", "=", company.id), ("org_type", "!=", "committee")]
+        )
+        params = {
+            "company": company.id,
+            "start": datetime(year, 1, 1),
+            "end": datetime(year + 1, 1, 1),
+        }
+        queries = [COMPLIANCE_SQL, RATING_SQL]
+        if "party.suggestion" in env:
+            queries.append(RATING_LEDGER_SQL)
+
+        def floor():
+            for query in queries:
+                bench.sql(query, params)()
+
+        def product():
+            env["party.branch.rating"]._rate(branches, year)
+
+        product_time, floor_time = bench.compared(product, floor)
+        criteria = env["party.rating.criterion"].search_count([])
+    return [
+        row(
+            "star rating",
+            product_time.seconds * 1000,
+            floor_time.seconds * 1000,
+            10,
+            "ms",
+            queries=product_time.queries,
+            branches=len(branches),
+            criteria=criteria,
+            meetings=meetings,
+            attendance=lines,
+            within_10_s=product_time.seconds <= 10,
+            floor_is="the bare SQL of the checks' figures by branch",
+        )
+    ]

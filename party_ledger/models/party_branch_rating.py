@@ -1,0 +1,137 @@
+from odoo import _, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.party_points.lib import star_rating
+
+# The ledger's checks of the star-rating catalogue: the four rates of the
+# suggestion ledger, the practical matters done and the key projects.
+RATE_METHODS = {
+    "ledger_response_rate": "response_rate",
+    "ledger_closure_rate": "closure_rate",
+    "ledger_on_time_rate": "on_time_rate",
+    "ledger_satisfaction_rate": "satisfaction_rate",
+}
+LEDGER_METHODS = [
+    ("ledger_response_rate", "Suggestion Response Rate"),
+    ("ledger_closure_rate", "Suggestion Closure Rate"),
+    ("ledger_on_time_rate", "Suggestion On-time Closure Rate"),
+    ("ledger_satisfaction_rate", "Suggestion Satisfaction Rate"),
+    ("ledger_practical_matters", "Practical Matters Done"),
+    ("ledger_key_projects", "Key Projects on Time"),
+]
+
+
+class PartyRatingCriterion(models.Model):
+    _inherit = "party.rating.criterion"
+
+    method = fields.Selection(
+        selection_add=LEDGER_METHODS,
+        ondelete={method: "set default" for method, _label in LEDGER_METHODS},
+    )
+
+
+class PartyBranchRating(models.Model):
+    _inherit = "party.branch.rating"
+
+    def _ledger_rates(self, criterion, branches, date_from, date_to):
+        """One of the four rates over the items received in the span, as
+        the ledger's report computes it."""
+        rate_field = RATE_METHODS[criterion.method]
+        groups = (
+            self.env["party.suggestion.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("branch_id", "in", branches.ids),
+                    ("date_received", ">=", date_from),
+                    ("date_received", "<=", date_to),
+                ],
+                ["branch_id"],
+                [f"{rate_field}:avg", "__count"],
+            )
+        )
+        return {
+            branch.id: (
+                star_rating.at_least(rate, criterion.threshold),
+                _(
+                    "%(rate).1f %% of %(count)s items received this year",
+                    rate=rate,
+                    count=count,
+                ),
+            )
+            for branch, rate, count in groups
+            if rate is not None
+        }
+
+    _rating_check_ledger_response_rate = _ledger_rates
+    _rating_check_ledger_closure_rate = _ledger_rates
+    _rating_check_ledger_on_time_rate = _ledger_rates
+    _rating_check_ledger_satisfaction_rate = _ledger_rates
+
+    def _rating_check_ledger_practical_matters(
+        self, criterion, branches, date_from, date_to
+    ):
+        """Implementation items closed in the span with the staff satisfied,
+        at least the threshold's count."""
+        done = dict(
+            self.env["party.suggestion"]
+            .sudo()
+            ._read_group(
+                [
+                    ("branch_id", "in", branches.ids),
+                    ("kind", "=", "implementation"),
+                    ("state", "=", "done"),
+                    ("satisfaction", "in", ("very_satisfied", "satisfied")),
+                    ("date_closed", ">=", date_from),
+                    ("date_closed", "<", fields.Date.add(date_to, days=1)),
+                ],
+                ["branch_id"],
+                ["__count"],
+            )
+        )
+        return {
+            branch.id: (
+                done.get(branch, 0) >= criterion.threshold,
+                _(
+                    "%(count)s practical matters done to the staff's satisfaction",
+                    count=done.get(branch, 0),
+                ),
+            )
+            for branch in branches
+        }
+
+    def _rating_check_ledger_key_projects(
+        self, criterion, branches, date_from, date_to
+    ):
+        """The key projects due in the span, verified done by their
+        deadline: at least the threshold's share."""
+        self.env["party.practical.project"].flush_model(
+            ["branch_id", "state", "date_deadline", "date_verified"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT branch_id, COUNT(*),
+                    COUNT(*) FILTER (WHERE state = 'done'
+                        AND date_verified::date <= date_deadline)
+                FROM party_practical_project
+                WHERE branch_id = ANY(%s) AND state != 'cancelled'
+                    AND date_deadline BETWEEN %s AND %s
+                GROUP BY branch_id""",
+                branches.ids,
+                date_from,
+                date_to,
+            )
+        )
+        return {
+            branch_id: (
+                star_rating.at_least(
+                    star_rating.share(on_time, due), criterion.threshold
+                ),
+                _(
+                    "%(on_time)s of %(due)s key projects finished on time",
+                    on_time=on_time,
+                    due=due,
+                ),
+            )
+            for branch_id, due, on_time in self.env.cr.fetchall()
+        }

@@ -1,0 +1,100 @@
+"""The ledger's criteria of the star rating (issue 16): the sample
+catalogue's figures, and the ledger's checks reading the same numbers as
+the ledger's own report."""
+
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import LedgerCase
+
+
+@tagged("post_install", "-at_install")
+class TestLedgerRatingChecks(LedgerCase):
+    def setUp(self):
+        super().setUp()
+        self.year = self.RECEIVED.year
+        done = self._done()
+        done.with_user(self.user_emp).action_feedback("satisfied")
+        self._done(title="Broken lamp").with_user(self.user_emp).action_feedback(
+            "unsatisfied"
+        )
+        self._classified(title="Noisy fan")
+        self.project = self.env["party.practical.project"].create(
+            {
+                "name": "Coal yard dust screens",
+                "branch_id": self.branch_a.id,
+                "date_deadline": date(self.year, 3, 31),
+            }
+        )
+        Criterion = self.env["party.rating.criterion"]
+        self.criteria = Criterion.search(
+            [
+                (
+                    "method",
+                    "in",
+                    (
+                        "ledger_response_rate",
+                        "ledger_closure_rate",
+                        "ledger_on_time_rate",
+                        "ledger_satisfaction_rate",
+                        "ledger_practical_matters",
+                        "ledger_key_projects",
+                    ),
+                )
+            ]
+        )
+        self.rating = (
+            self.env["party.branch.rating"]
+            .with_user(self.officer_a)
+            ._rate(self.branch_a, self.year)
+        )
+
+    def _figure(self, method):
+        line = self.rating.line_ids.filtered(lambda line: line.method == method)
+        return line.met, line.figure
+
+    def test_the_sample_catalogue_has_the_seeds_figures(self):
+        counts = self.env["party.rating.criterion"]._catalogue_counts()
+        self.assertEqual(counts["sub_items"], 53)
+        self.assertEqual(counts["automatic"], 18)
+        self.assertEqual(counts["hard"], {3: 24, 4: 39, 5: 52})
+        self.assertEqual(len(self.criteria), 6)
+        self.assertEqual(len(self.env["party.rating.class"].search([])), 6)
+
+    def test_the_four_rates_are_the_reports(self):
+        Report = self.env["party.suggestion.report"]
+        domain = [
+            ("branch_id", "=", self.branch_a.id),
+            ("date_received", ">=", date(self.year, 1, 1)),
+        ]
+        for method, field in (
+            ("ledger_response_rate", "response_rate"),
+            ("ledger_closure_rate", "closure_rate"),
+            ("ledger_on_time_rate", "on_time_rate"),
+            ("ledger_satisfaction_rate", "satisfaction_rate"),
+        ):
+            with self.subTest(method=method):
+                [(rate, count)] = Report._read_group(
+                    domain, [], [f"{field}:avg", "__count"]
+                )
+                met, figure = self._figure(method)
+                self.assertEqual(count, 3)
+                self.assertEqual(figure, f"{rate:.1f} % of 3 items received this year")
+                criterion = self.criteria.filtered(lambda c, m=method: c.method == m)
+                self.assertEqual(met, rate >= criterion.threshold)
+        # one of the two rated items satisfied
+        self.assertEqual(
+            self._figure("ledger_satisfaction_rate"),
+            (False, "50.0 % of 3 items received this year"),
+        )
+
+    def test_practical_matters_and_key_projects(self):
+        self.assertEqual(
+            self._figure("ledger_practical_matters"),
+            (False, "1 practical matters done to the staff's satisfaction"),
+        )
+        self.assertEqual(
+            self._figure("ledger_key_projects"),
+            (False, "0 of 1 key projects finished on time"),
+        )

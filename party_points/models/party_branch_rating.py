@@ -1,0 +1,827 @@
+from collections import defaultdict
+from datetime import date
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from .. import compat
+from ..lib import star_rating, validation
+from ..lib.sql_arrays import array_literal
+
+RESULT_LEVELS = [
+    ("0", "No Star"),
+    ("3", "3 Stars"),
+    ("4", "4 Stars"),
+    ("5", "5 Stars"),
+]
+RATING_STATES = [
+    ("draft", "Draft"),
+    ("evaluated", "Evaluated"),
+    ("confirmed", "Confirmed"),
+]
+CHANGES = [
+    ("new", "First Rating"),
+    ("same", "Unchanged"),
+    ("up", "Star Raised"),
+    ("down", "Star Lowered"),
+    ("removed", "Stars Removed"),
+]
+EVIDENCE_STATES = [
+    ("pending", "Waiting for Evidence"),
+    ("submitted", "Submitted"),
+    ("accepted", "Accepted"),
+    ("refused", "Refused"),
+]
+# Written only by the workflow methods.
+RATING_WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "proposed_level",
+        "final_level",
+        "previous_level",
+        "change",
+        "evaluated_date",
+        "confirmed_date",
+    }
+)
+LINE_WORKFLOW_FIELDS = frozenset(
+    {
+        "met",
+        "figure",
+        "evidence_state",
+        "refusal_reason",
+        "decided_by_id",
+        "decided_date",
+    }
+)
+
+
+@compat.sql_constraints
+class PartyBranchRating(models.Model):
+    """A branch's star rating for a year (星级评定): every criterion of the
+    catalogue evaluated, the automatic ones from the year's records with the
+    figures they used, the evidence ones decided by the Party committee; the
+    level every hard criterion allows is proposed, the committee confirms,
+    raises or lowers it with a reason."""
+
+    _name = "party.branch.rating"
+    _description = "Branch Star Rating"
+    _inherit = ["party.workflow.seal.mixin", "mail.thread", "party.input.mixin"]
+    _order = "year desc, branch_id"
+    _sealed_fields = RATING_WORKFLOW_FIELDS
+    _locked_fields = frozenset(
+        {"branch_id", "year", "decided_level", "decision_reason"}
+    )
+    _locked_states = ("confirmed",)
+    _check_company_auto = True
+    _party_number_checks = {
+        "year": lambda value: validation.check_integer(value, 2000, 2100)
+    }
+
+    branch_id = fields.Many2one(
+        "party.branch",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        related="branch_id.company_id", store=True, index=True, string="Company"
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+        **compat.aggregator(False),
+    )
+    state = fields.Selection(
+        RATING_STATES, required=True, default="draft", readonly=True, tracking=True
+    )
+    line_ids = fields.One2many(
+        "party.branch.rating.line", "rating_id", string="Criteria"
+    )
+    proposed_level = fields.Selection(
+        RESULT_LEVELS,
+        readonly=True,
+        tracking=True,
+        help="The highest level whose hard criteria, and those of every level "
+        "below, are all met.",
+    )
+    decided_level = fields.Selection(
+        RESULT_LEVELS,
+        string="Committee's Level",
+        tracking=True,
+        help="The level the Party committee decides when it raises or lowers "
+        "the proposed one (empty: the proposed level), with its reason.",
+    )
+    decision_reason = fields.Text(tracking=True)
+    final_level = fields.Selection(RESULT_LEVELS, readonly=True, tracking=True)
+    previous_level = fields.Selection(RESULT_LEVELS, string="Last Year", readonly=True)
+    change = fields.Selection(CHANGES, readonly=True)
+    evaluated_date = fields.Datetime(readonly=True)
+    confirmed_date = fields.Datetime(readonly=True)
+    hard_summary = fields.Char(
+        string="Hard Criteria Met",
+        compute="_compute_figures",
+        help="Hard criteria met of those each level demands.",
+    )
+    blocker_note = fields.Text(
+        string="What Blocks the Next Level",
+        compute="_compute_figures",
+    )
+
+    _sql_constraints = [
+        (
+            "branch_year_uniq",
+            "unique (branch_id, year)",
+            "A branch is rated once a year.",
+        ),
+    ]
+
+    @api.depends("branch_id", "year")
+    def _compute_display_name(self):
+        for rating in self:
+            rating.display_name = _(
+                "%(branch)s · %(year)s",
+                branch=rating.branch_id.display_name or "",
+                year=rating.year or "",
+            )
+
+    @api.depends("line_ids.met", "proposed_level")
+    def _compute_figures(self):
+        for rating in self:
+            criteria, met, minimums = rating._rules()
+            counts = []
+            for level in star_rating.LEVELS:
+                missing, short = star_rating.blockers(criteria, met, minimums, level)
+                needed = star_rating.hard_count(criteria, minimums, level)
+                shortfall = len(missing) + sum(n - done for done, n in short.values())
+                counts.append(f"★{level} {needed - shortfall}/{needed}")
+            rating.hard_summary = " · ".join(counts)
+            rating.blocker_note = rating._blocker_text(criteria, met, minimums)
+
+    def _rules(self):
+        """The lines as the rules see them: the criteria, which are met, and
+        the optional minimums of their classes."""
+        lines = self.line_ids
+        criteria = [
+            star_rating.Criterion(
+                line.id, line.class_id.id, int(line.level), line.kind == "required"
+            )
+            for line in lines
+        ]
+        met = {line.id: line.met for line in lines}
+        minimums = {c.id: c._minimums() for c in lines.class_id}
+        return criteria, met, minimums
+
+    def _blocker_text(self, criteria, met, minimums):
+        reached = star_rating.reached_level(criteria, met, minimums)
+        target = star_rating.next_level(reached)
+        if target is None:
+            return _("Every hard criterion of 5 stars is met.")
+        if not criteria:
+            return _("Not evaluated yet.")
+        missing, short = star_rating.blockers(criteria, met, minimums, target)
+        lines = self.line_ids.browse(missing)
+        text = [_("For %(level)s stars:", level=target)]
+        text += [f"- {line.class_id.name}: {line.criterion_id.name}" for line in lines]
+        for class_id, (done, needed) in short.items():
+            text.append(
+                _(
+                    "- %(class)s: %(done)s of the %(needed)s optional criteria met",
+                    done=done,
+                    needed=needed,
+                    **{"class": self.env["party.rating.class"].browse(class_id).name},
+                )
+            )
+        return "\n".join(text)
+
+    def write(self, vals):
+        # officers write their branch's evidence through the criteria list;
+        # what the rating is (branch, year, the committee's level) is the
+        # Party committee's
+        if (
+            set(vals) - {"line_ids"}
+            and not self._is_workflow()
+            and not self.env.su
+            and not self.env.user.has_group("party_points.group_party_manager")
+        ):
+            raise AccessError(
+                _(
+                    "Branch officers only attach the evidence of their branch's "
+                    "star rating: the Party committee decides the rest."
+                )
+            )
+        return super().write(vals)
+
+    # -- workflow -----------------------------------------------------------------
+
+    def _check_manager(self):
+        compat.check_access(self, "read")
+        if not self.env.su and not self.env.user.has_group(
+            "party_points.group_party_manager"
+        ):
+            raise AccessError(
+                _("Only the Party committee decides evidence and confirms star levels.")
+            )
+
+    def _check_officer(self):
+        """Branch officers evaluate their own branches' ratings, the Party
+        committee every rating."""
+        compat.check_access(self, "read")
+        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+            return
+        if not self.env.user.has_group("party_points.group_party_officer"):
+            raise AccessError(_("Only branch officers evaluate their branch's rating."))
+        self.sudo().branch_id.with_env(self.env)._check_user_works_here()
+
+    @api.model
+    def _rate(self, branches, year):
+        """The ratings of ``branches`` for ``year``, created where missing,
+        all evaluated: for the Party committee of their company, or the
+        branches' officers."""
+        compat.check_access(branches.with_env(self.env), "read")
+        branches.with_env(self.env)._check_user_works_here()
+        existing = self.sudo().search(
+            [("branch_id", "in", branches.ids), ("year", "=", year)]
+        )
+        missing = branches - existing.branch_id
+        created = self._workflow_env().create(
+            [{"branch_id": branch.id, "year": year} for branch in missing]
+        )
+        ratings = (existing | created).with_env(self.env)
+        ratings.filtered(lambda r: r.state != "confirmed").action_evaluate()
+        return ratings
+
+    def action_evaluate(self):
+        """Evaluate every criterion: the automatic ones from the year's
+        records (with the figures they used), the evidence ones as decided;
+        propose the level they allow. Any time before confirmation: the
+        secretary's view of what stands between the branch and the next
+        level."""
+        self._check_officer()
+        confirmed = self.filtered(lambda r: r.state == "confirmed")
+        if confirmed:
+            raise UserError(
+                _(
+                    "The star rating %(rating)s is confirmed: it is no longer "
+                    "evaluated.",
+                    rating=confirmed[:1].display_name,
+                )
+            )
+        ratings = self.sudo()
+        criteria = (
+            self.env["party.rating.criterion"].sudo().search([("active", "=", True)])
+        )
+        ratings._ensure_lines(criteria)
+        for year, year_ratings in ratings.grouped("year").items():
+            year_ratings._evaluate_year(year, criteria)
+        ratings._propose()
+        return True
+
+    def _ensure_lines(self, criteria):
+        have = {(line.rating_id.id, line.criterion_id.id) for line in self.line_ids}
+        self.env["party.branch.rating.line"]._workflow_env().create(
+            [
+                {"rating_id": rating.id, "criterion_id": criterion.id}
+                for rating in self
+                for criterion in criteria
+                if (rating.id, criterion.id) not in have
+            ]
+        )
+        self.invalidate_recordset(["line_ids"])
+
+    def _evaluate_year(self, year, criteria):
+        """Run each automatic check once over the branches of ``self`` (all
+        rated for ``year``) and write the lines' figures in one UPDATE."""
+        # the current year up to today (what the branch has done so far)
+        today = fields.Date.context_today(self)
+        date_from = date(year, 1, 1)
+        date_to = today if year == today.year else date(year, 12, 31)
+        branches = self.branch_id
+        line_of = {
+            (line.rating_id.branch_id.id, line.criterion_id.id): line.id
+            for line in self.line_ids
+        }
+        ids, mets, figures = [], [], []
+        for criterion in criteria.filtered(lambda c: c.method != "evidence"):
+            check = getattr(self, f"_rating_check_{criterion.method}")
+            results = check(criterion, branches, date_from, date_to)
+            for branch in branches:
+                met, figure = results.get(branch.id, (False, _("No data this year")))
+                ids.append(line_of[branch.id, criterion.id])
+                mets.append(bool(met))
+                figures.append(figure)
+        if ids:
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE party_branch_rating_line line
+                    SET met = fig.met, figure = fig.figure,
+                        write_uid = %s, write_date = now() AT TIME ZONE 'UTC'
+                    FROM unnest(%s::int[], %s::bool[], %s::varchar[])
+                        AS fig(line_id, met, figure)
+                    WHERE line.id = fig.line_id""",
+                    self.env.uid,
+                    array_literal(ids),
+                    array_literal(mets),
+                    array_literal(figures),
+                )
+            )
+            self.line_ids.invalidate_recordset(["met", "figure"])
+
+    def _propose(self):
+        now = fields.Datetime.now()
+        for rating in self:
+            criteria, met, minimums = rating._rules()
+            level = str(star_rating.reached_level(criteria, met, minimums))
+            values = {"state": "evaluated", "evaluated_date": now}
+            if rating.proposed_level != level:
+                values["proposed_level"] = level
+            rating._workflow_write(values)
+
+    def action_confirm(self):
+        """The Party committee confirms the level: the proposed one, or the
+        one it decides with a reason; compared with last year's."""
+        self._check_manager()
+        for rating in self:
+            if rating.state != "evaluated":
+                raise UserError(
+                    _(
+                        "Evaluate the star rating %(rating)s before confirming it.",
+                        rating=rating.display_name,
+                    )
+                )
+            final = rating.decided_level or rating.proposed_level
+            if (
+                final != rating.proposed_level
+                and not (rating.decision_reason or "").strip()
+            ):
+                raise UserError(
+                    _(
+                        "%(rating)s: say why the committee's level differs from "
+                        "the proposed one.",
+                        rating=rating.display_name,
+                    )
+                )
+            last = rating.sudo().search(
+                [
+                    ("branch_id", "=", rating.branch_id.id),
+                    ("year", "<", rating.year),
+                    ("state", "=", "confirmed"),
+                ],
+                order="year desc",
+                limit=1,
+            )
+            previous = last.final_level or None
+            rating._workflow_write(
+                {
+                    "state": "confirmed",
+                    "final_level": final,
+                    "previous_level": previous,
+                    "change": star_rating.change(
+                        previous and int(previous), int(final)
+                    ),
+                    "confirmed_date": fields.Datetime.now(),
+                }
+            )
+        return True
+
+    # -- export -------------------------------------------------------------------
+
+    def _export_rows(self):
+        """What the Excel file of ``self`` (read as the user: their record
+        rules apply) lays out: ``{"classes": [class name], "ratings":
+        [(branch, year, [(met, count) per class], [(met, needed) per
+        level], proposed, final, change, state)], "criteria": [(branch,
+        year, class, level, kind, criterion, checked by, met, figure,
+        evidence)]}``."""
+        compat.check_access(self, "read")
+        ratings = self.sorted(lambda r: (r.year, r.branch_id.complete_name))
+        lines = ratings.line_ids
+        classes = lines.class_id.sorted(lambda c: (c.sequence, c.id))
+        labels = {
+            fname: dict(self._fields[fname]._description_selection(self.env))
+            for fname in ("proposed_level", "change", "state")
+        }
+        line_labels = {
+            fname: dict(lines._fields[fname]._description_selection(self.env))
+            for fname in ("level", "kind", "method", "evidence_state")
+        }
+        yes, no = _("Yes"), _("No")
+        rows, criteria = [], []
+        for rating in ratings:
+            rules, met, minimums = rating._rules()
+            per_class = [
+                (
+                    sum(
+                        1 for line in rating.line_ids if line.class_id == c and line.met
+                    ),
+                    sum(1 for line in rating.line_ids if line.class_id == c),
+                )
+                for c in classes
+            ]
+            per_level = []
+            for level in star_rating.LEVELS:
+                missing, short = star_rating.blockers(rules, met, minimums, level)
+                needed = star_rating.hard_count(rules, minimums, level)
+                gap = len(missing) + sum(n - done for done, n in short.values())
+                per_level.append((needed - gap, needed))
+            rows.append(
+                (
+                    rating.branch_id.complete_name,
+                    rating.year,
+                    per_class,
+                    per_level,
+                    labels["proposed_level"].get(rating.proposed_level, ""),
+                    labels["proposed_level"].get(rating.final_level, ""),
+                    labels["change"].get(rating.change, ""),
+                    labels["state"].get(rating.state, ""),
+                )
+            )
+            for line in rating.line_ids:
+                criteria.append(
+                    (
+                        rating.branch_id.complete_name,
+                        rating.year,
+                        line.class_id.name,
+                        line_labels["level"].get(line.level, ""),
+                        line_labels["kind"].get(line.kind, ""),
+                        line.criterion_id.name,
+                        line_labels["method"].get(line.method, ""),
+                        yes if line.met else no,
+                        line.figure or "",
+                        line_labels["evidence_state"].get(line.evidence_state, "")
+                        if line.method == "evidence"
+                        else "",
+                    )
+                )
+        return {
+            "classes": classes.mapped("name"),
+            "ratings": rows,
+            "criteria": criteria,
+        }
+
+    def action_export_xlsx(self):
+        """Download the selected ratings as Excel: the plant's table and
+        every criterion with its figure."""
+        self._export_rows()
+        ids = ",".join(str(id_) for id_ in self.ids)
+        return {
+            "type": "ir.actions.client",
+            "tag": "party_points.download",
+            "params": {"url": f"/party_points/branch_rating/export?ids={ids}"},
+        }
+
+    # -- the automatic checks: {branch id: (met, figure)} ---------------------------
+
+    def _compliance_groups(self, branches, date_from, date_to, domain=()):
+        Report = self.env["party.meeting.compliance.report"].sudo()
+        base = [
+            ("branch_id", "in", branches.ids),
+            ("month", ">=", date_from.replace(day=1)),
+            ("month", "<=", date_to),
+            *domain,
+        ]
+        return Report, base
+
+    def _rating_check_meetings_held(self, criterion, branches, date_from, date_to):
+        """The required meetings held: of the times the types' frequencies
+        required a meeting (up to today), how many were met, at least the
+        criterion's share (100 % by default)."""
+        extra = (
+            [("type_id", "=", criterion.meeting_type_id.id)]
+            if criterion.meeting_type_id
+            else []
+        )
+        Report, base = self._compliance_groups(branches, date_from, date_to, extra)
+        required = dict(Report._read_group(base, ["branch_id"], ["required_count:sum"]))
+        met = dict(
+            Report._read_group(
+                base + [("compliant", "=", True)], ["branch_id"], ["required_count:sum"]
+            )
+        )
+        kind = criterion.meeting_type_id.name or _("Required meetings")
+        threshold = criterion.threshold or 100.0
+        results = {}
+        for branch, needed in required.items():
+            needed, done = int(needed), int(met.get(branch, 0))
+            if not needed:
+                results[branch.id] = (
+                    True,
+                    _("%(kind)s: none required so far", kind=kind),
+                )
+                continue
+            results[branch.id] = (
+                star_rating.at_least(star_rating.share(done, needed), threshold),
+                _(
+                    "%(kind)s: requirement met %(done)s of %(needed)s times",
+                    kind=kind,
+                    done=done,
+                    needed=needed,
+                ),
+            )
+        return results
+
+    def _rating_check_attendance_rate(self, criterion, branches, date_from, date_to):
+        """Attendance of the confirmed meetings: attended over expected."""
+        Report, base = self._compliance_groups(branches, date_from, date_to)
+        groups = Report._read_group(
+            base, ["branch_id"], ["expected_count:sum", "attended_count:sum"]
+        )
+        results = {}
+        for branch, expected, attended in groups:
+            expected, attended = int(expected), int(attended)
+            rate = star_rating.share(attended, expected)
+            if rate is None:
+                continue
+            results[branch.id] = (
+                star_rating.at_least(rate, criterion.threshold),
+                _(
+                    "Attendance %(rate).1f %% (%(attended)s of %(expected)s)",
+                    rate=rate,
+                    attended=attended,
+                    expected=expected,
+                ),
+            )
+        return results
+
+    def _assessed_grades(self, branches, date_from, date_to):
+        """{branch: {grade: members}} over the final assessments overlapping
+        the span, exempt members left out."""
+        groups = (
+            self.env["party.points.assessment.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("branch_id", "in", branches.ids),
+                    ("assessment_id.state", "=", "final"),
+                    ("assessment_id.date_start", "<=", date_to),
+                    ("assessment_id.date_end", ">=", date_from),
+                    ("category", "!=", "exempt"),
+                ],
+                ["branch_id", "final_grade"],
+                ["member_id:count_distinct"],
+            )
+        )
+        grades = defaultdict(dict)
+        for branch, grade, count in groups:
+            grades[branch.id][grade] = count
+        return grades
+
+    def _rating_check_all_assessed(self, criterion, branches, date_from, date_to):
+        """Every member of the branch on a final assessment of the year."""
+        members = dict(
+            self.env["party.member"]
+            .sudo()
+            ._read_group(
+                [("branch_id", "in", branches.ids)], ["branch_id"], ["__count"]
+            )
+        )
+        assessed = dict(
+            self.env["party.points.assessment.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("branch_id", "in", branches.ids),
+                    ("assessment_id.state", "=", "final"),
+                    ("assessment_id.date_start", "<=", date_to),
+                    ("assessment_id.date_end", ">=", date_from),
+                ],
+                ["branch_id"],
+                ["member_id:count_distinct"],
+            )
+        )
+        results = {}
+        for branch, count in members.items():
+            done = assessed.get(branch, 0)
+            results[branch.id] = (
+                done >= count,
+                _("%(done)s of %(count)s members assessed", done=done, count=count),
+            )
+        return results
+
+    def _rating_check_no_unqualified(self, criterion, branches, date_from, date_to):
+        """No more members graded unqualified than the threshold (0)."""
+        results = {}
+        for branch_id, grades in self._assessed_grades(
+            branches, date_from, date_to
+        ).items():
+            count = grades.get("unqualified", 0)
+            results[branch_id] = (
+                star_rating.at_most(count, criterion.threshold),
+                _("%(count)s members graded unqualified", count=count),
+            )
+        return results
+
+    def _rating_check_excellent_share(self, criterion, branches, date_from, date_to):
+        """The share of graded members rated excellent within the quota."""
+        results = {}
+        for branch_id, grades in self._assessed_grades(
+            branches, date_from, date_to
+        ).items():
+            graded = sum(grades.values())
+            excellent = grades.get("excellent", 0)
+            rate = star_rating.share(excellent, graded)
+            results[branch_id] = (
+                star_rating.at_most(rate, criterion.threshold),
+                _(
+                    "%(excellent)s of %(graded)s graded members excellent "
+                    "(%(rate).1f %%)",
+                    excellent=excellent,
+                    graded=graded,
+                    rate=rate or 0.0,
+                ),
+            )
+        return results
+
+    def _rating_check_approval_days(self, criterion, branches, date_from, date_to):
+        """Members' claims approved in the year, on average within the
+        threshold's days of being filed (an approval recorded before its
+        claim, as in data imported with its history, counts as immediate).
+        Entries approved as they are made (meetings, officers' entries) wait
+        for nobody and are left out."""
+        self.env["party.points.entry"].flush_model(
+            ["branch_id", "state", "origin", "approved_date"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT branch_id, COUNT(*), AVG(EXTRACT(EPOCH FROM
+                    GREATEST(approved_date - create_date, interval '0'))) / 86400
+                FROM party_points_entry
+                WHERE branch_id = ANY(%s) AND state = 'approved'
+                    AND origin = 'claim'
+                    AND approved_date >= %s AND approved_date < %s
+                GROUP BY branch_id""",
+                branches.ids,
+                date_from,
+                fields.Date.add(date_to, days=1),
+            )
+        )
+        return {
+            branch_id: (
+                star_rating.at_most(days, criterion.threshold),
+                _(
+                    "%(count)s claims approved in %(days).1f days on average",
+                    count=count,
+                    days=days,
+                ),
+            )
+            for branch_id, count, days in self.env.cr.fetchall()
+        }
+
+    def _rating_check_staff_rating(self, criterion, branches, date_from, date_to):
+        """The staff's half-yearly rating of the branch (半年职工评议支部),
+        at least the threshold out of 5 (a branch with fewer than 5
+        respondents has no average, so does not meet it)."""
+        averages = (
+            self.env["party.staff.rating.round"]
+            .sudo()
+            ._branch_averages(branches, date_from, date_to)
+        )
+        return {
+            branch_id: (
+                star_rating.at_least(average, criterion.threshold),
+                _(
+                    "Staff rating %(average).2f of 5 (%(count)s responses)",
+                    average=average,
+                    count=count,
+                ),
+            )
+            for branch_id, (average, count) in averages.items()
+        }
+
+
+class PartyBranchRatingLine(models.Model):
+    """One criterion of a branch's star rating: met or not, with the figure
+    that decided it, or the evidence the branch attached and the
+    committee's decision."""
+
+    _name = "party.branch.rating.line"
+    _description = "Star Rating Criterion Line"
+    _inherit = ["party.workflow.seal.mixin", "party.input.mixin"]
+    _order = "class_sequence, sequence, id"
+    _sealed_fields = LINE_WORKFLOW_FIELDS
+
+    rating_id = fields.Many2one(
+        "party.branch.rating", required=True, index=True, ondelete="cascade"
+    )
+    criterion_id = fields.Many2one(
+        "party.rating.criterion", required=True, index=True, ondelete="restrict"
+    )
+    branch_id = fields.Many2one(related="rating_id.branch_id", store=True, index=True)
+    company_id = fields.Many2one(related="rating_id.company_id", store=True)
+    class_id = fields.Many2one(related="criterion_id.class_id", store=True)
+    class_sequence = fields.Integer(
+        related="criterion_id.class_sequence", store=True, string="Class Sequence"
+    )
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    level = fields.Selection(related="criterion_id.level", store=True)
+    kind = fields.Selection(related="criterion_id.kind", store=True)
+    method = fields.Selection(related="criterion_id.method")
+    met = fields.Boolean(readonly=True)
+    figure = fields.Char(readonly=True, help="The figure the check used.")
+    evidence_note = fields.Text(
+        help="What the branch shows for this criterion; attach the proof."
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "party_branch_rating_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        string="Proof",
+    )
+    evidence_state = fields.Selection(EVIDENCE_STATES, default="pending", readonly=True)
+    refusal_reason = fields.Text(readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
+    decided_date = fields.Datetime(readonly=True)
+
+    def _check_open(self):
+        closed = self.filtered(lambda line: line.rating_id.state == "confirmed")
+        if closed:
+            raise UserError(
+                _(
+                    "The star rating %(rating)s is confirmed: its evidence is "
+                    "no longer decided.",
+                    rating=closed[:1].rating_id.display_name,
+                )
+            )
+        automatic = self.filtered(lambda line: line.method != "evidence")
+        if automatic:
+            raise UserError(
+                _(
+                    "%(criterion)s is checked from the records, not by evidence.",
+                    criterion=automatic[:1].criterion_id.name,
+                )
+            )
+
+    def action_submit(self):
+        """The branch submits its evidence for the committee's decision."""
+        self.rating_id._check_officer()
+        self._check_open()
+        for line in self:
+            if not (line.evidence_note or "").strip() and not line.attachment_ids:
+                raise UserError(
+                    _(
+                        "Describe or attach the proof for %(criterion)s before "
+                        "submitting it.",
+                        criterion=line.criterion_id.name,
+                    )
+                )
+        self._workflow_write({"evidence_state": "submitted"})
+        return True
+
+    def action_accept(self):
+        self.rating_id._check_manager()
+        self._check_open()
+        self._decide("accepted", True)
+        return True
+
+    def action_refuse(self, reason):
+        self.rating_id._check_manager()
+        self._check_open()
+        if not (reason or "").strip():
+            raise UserError(_("Say why the evidence is refused."))
+        self._decide("refused", False, reason)
+        return True
+
+    def _decide(self, state, met, reason=False):
+        self._workflow_write(
+            {
+                "evidence_state": state,
+                "met": met,
+                "refusal_reason": reason,
+                "decided_by_id": self.env.uid,
+                "decided_date": fields.Datetime.now(),
+            }
+        )
+        for rating in self.rating_id:
+            lines = self.filtered(lambda line, r=rating: line.rating_id == r)
+            rating.message_post(
+                body=_(
+                    "Evidence %(decision)s: %(criteria)s",
+                    decision=dict(
+                        self._fields["evidence_state"]._description_selection(self.env)
+                    )[state],
+                    criteria=", ".join(lines.criterion_id.mapped("name")),
+                )
+                + (f" ({reason})" if reason else "")
+            )
+        self.rating_id.filtered(lambda r: r.state == "evaluated")._propose()
+
+    def write(self, vals):
+        evidence = {"evidence_note", "attachment_ids"} & set(vals)
+        if evidence and not self._is_workflow():
+            self._check_open()
+            self.rating_id._check_officer()
+            decided = self.filtered(lambda line: line.evidence_state == "accepted")
+            if decided:
+                raise UserError(
+                    _(
+                        "The evidence for %(criterion)s is accepted: it no longer "
+                        "changes.",
+                        criterion=decided[:1].criterion_id.name,
+                    )
+                )
+        return super().write(vals)

@@ -204,7 +204,7 @@ class PartyPointsAssessmentFollowup(models.Model):
         if self._is_committee():
             return
         for followup in self:
-            if followup.branch_id.secretary_id.user_id != self.env.user:
+            if followup.branch_id.sudo().secretary_id.user_id != self.env.user:
                 raise AccessError(
                     _(
                         "Only the secretary of %(branch)s or the Party committee "

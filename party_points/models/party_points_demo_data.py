@@ -413,7 +413,7 @@ class PartyPointsDemoData(models.AbstractModel):
         lines = assessment.line_ids.filtered(lambda line: line.category != "exempt")
         # the 民主评议 votes: each fellow member of the branch votes, mostly
         # 优秀 or 合格; the lowest-scored member without a veto is voted
-        # down by their branch (half 不合格, a third 基本合格)
+        # down by their branch (a fifth 基本合格, the rest 不合格)
         by_branch = {}
         for line in lines:
             by_branch.setdefault(line.branch_id, []).append(line)
@@ -426,13 +426,8 @@ class PartyPointsDemoData(models.AbstractModel):
             voters = len(branch_lines) - 1
             for line in branch_lines:
                 if line == low:
-                    unqualified, basic = voters // 2, voters // 3
-                    counts[line.id] = [
-                        0,
-                        voters - unqualified - basic,
-                        basic,
-                        unqualified,
-                    ]
+                    basic = voters // 5
+                    counts[line.id] = [0, 0, basic, voters - basic]
                     continue
                 votes = rng.choices(REVIEW_CHOICES, weights=(5, 12, 1, 0), k=voters)
                 counts[line.id] = [votes.count(choice) for choice in REVIEW_CHOICES]

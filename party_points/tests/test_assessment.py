@@ -93,7 +93,7 @@ class AssessmentCase(PointsCase):
                 followup.with_user(self.manager).action_approve()
             elif followup.grade == "basic":
                 as_secretary = followup.with_user(
-                    followup.branch_id.secretary_id.user_id or self.manager
+                    followup.branch_id.sudo().secretary_id.user_id or self.manager
                 )
                 as_secretary.write({"plan_text": "整改", "plan_deadline": "2032-06-30"})
                 as_secretary.action_record_plan()

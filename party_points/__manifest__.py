@@ -17,6 +17,7 @@
         "security/party_meeting_security.xml",
         "data/party_meeting_compliance_data.xml",
         "security/party_meeting_compliance_security.xml",
+        "data/party_points_assessment_data.xml",
         "data/party_rating_criterion_data.xml",
         "security/party_branch_rating_security.xml",
         "wizard/party_points_wizard_views.xml",

@@ -1,5 +1,5 @@
 from odoo import _, http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -66,11 +66,19 @@ class PartyAssessmentPortal(CustomerPortal):
             ],
             order="assessment_id, member_id",
         ).filtered(lambda line: (line.assessment_id.id, line.member_id.id) not in voted)
+        # the lines the member writes a self-assessment on
+        writing = Line.search(
+            [
+                ("member_id", "=", member.id),
+                ("assessment_id.state", "in", ("computed", "notice")),
+            ]
+        )
         labels = dict(Line._fields["final_grade"]._description_selection(request.env))
         return {
             "member": member,
             "my_lines": mine,
             "open_ids": {line.id for line in mine if line.assessment_id._notice_open()},
+            "self_lines": writing,
             "to_vote": to_vote,
             "choices": [(choice, labels[choice]) for choice in REVIEW_CHOICES],
             "error": error,
@@ -120,6 +128,43 @@ class PartyAssessmentPortal(CustomerPortal):
         except UserError as error:
             return self._render(member, error=error.args[0])
         return request.redirect("/my/assessment?sent=vote")
+
+    def _line_post(self, line_id, method, *args, sent):
+        """Call ``method`` of the user's line ``line_id`` (the method checks
+        that the line is theirs and the moment) and show the page again."""
+        member = request.env.user._party_member()
+        if not member:
+            return request.redirect("/my")
+        line = request.env["party.points.assessment.line"].sudo().browse(line_id)
+        try:
+            if not line.exists():
+                raise UserError(_("This assessment line does not exist."))
+            getattr(line, method)(*args)
+        except (UserError, AccessError) as error:
+            return self._render(member, error=error.args[0])
+        return request.redirect(f"/my/assessment?sent={sent}")
+
+    @http.route(
+        ["/my/assessment/line/<int:line_id>/self"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_assessment_self(self, line_id, self_assessment=None, **kw):
+        return self._line_post(
+            line_id, "action_save_self_assessment", self_assessment, sent="self"
+        )
+
+    @http.route(
+        ["/my/assessment/line/<int:line_id>/confirm"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_assessment_confirm(self, line_id, **kw):
+        return self._line_post(line_id, "action_confirm_grade", sent="confirm")
 
     @http.route(
         ["/my/assessment/line/<int:line_id>/objection"],

@@ -192,3 +192,66 @@ def probation_reminder(probation_end):
     """When the branch is reminded of a probationary member's 转正: two
     months before the probation ends."""
     return add_months(probation_end, -2)
+
+
+# -- 不合格 and 基本合格 by the book ------------------------------------------
+
+# The member categories the rule book grades on their own list or exempts:
+# 离退休, 流动, 年老体弱.
+SPECIAL_CATEGORIES = ("retired", "mobile", "infirm")
+
+
+def line_key(branch_id, category):
+    """The list a member is graded on (the excellent quota and the ranks are
+    per list): full and probationary members of a branch apart, each special
+    category on its own reduced list, None for an exempt member."""
+    if category == "exempt":
+        return None
+    return f"{branch_id}:{category}"
+
+
+def meeting_errors(branch_members, present, votes_for, votes_against, abstain):
+    """What is wrong with a 支部大会 decision making a member 不合格, as a
+    list of reasons (empty when it stands): the members present are at most
+    the branch's members (and at least one), the votes at most the members
+    present, and more than half of the members present voted for it."""
+    errors = []
+    numbers = (present, votes_for, votes_against, abstain)
+    if any(number is None or number < 0 for number in numbers):
+        return ["negative"]
+    if present <= 0:
+        errors.append("nobody_present")
+    if present > branch_members:
+        errors.append("present_above_members")
+    if votes_for + votes_against + abstain > present:
+        errors.append("votes_above_present")
+    if votes_for * 2 <= present:
+        errors.append("no_majority")
+    return errors
+
+
+def finalize_grade_blockers(lines):
+    """The members whose grade is not yet settled by the book, from
+    ``lines`` = ``[(name, grade, decision approved, plan recorded)]``:
+    ``(unqualified without an approved branch meeting decision, basically
+    qualified without a correction plan)``, names sorted."""
+    unqualified = sorted(
+        name
+        for name, grade, approved, _plan in lines
+        if grade == "unqualified" and not approved
+    )
+    basic = sorted(
+        name for name, grade, _approved, plan in lines if grade == "basic" and not plan
+    )
+    return unqualified, basic
+
+
+def probation_reminders_due(today, probation_ends):
+    """Of ``probation_ends`` (``{key: 转正 date}``), the keys whose branch is
+    to be reminded on ``today``: the reminder day has come and the probation
+    has not ended yet (a missed day is caught up on the next run)."""
+    return sorted(
+        key
+        for key, end in probation_ends.items()
+        if end and probation_reminder(end) <= today <= end
+    )

@@ -16,6 +16,7 @@ from . import party_member_points
 from . import party_points_demo_data
 from . import party_meeting
 from . import party_points_assessment
+from . import party_points_assessment_followup
 from . import party_meeting_compliance
 from . import party_meeting_plan
 from . import party_rating_criterion

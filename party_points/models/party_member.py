@@ -2,11 +2,19 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import compat
+from ..lib import assessment as assessment_rules
 
 MEMBER_TYPES = [
     ("full", "Full Member"),
     ("probationary", "Probationary Member"),
     ("activist", "Activist"),
+]
+# A member's situation that the annual assessment may grade apart (the rule
+# book says: exempt, or on their own reduced list).
+SPECIAL_CATEGORIES = [
+    ("retired", "Retired"),
+    ("mobile", "Mobile"),
+    ("infirm", "Elderly or Infirm"),
 ]
 
 
@@ -59,6 +67,24 @@ class PartyMember(models.Model):
         tracking=True,
         help="Date of joining the Party; for an activist, the date the "
         "application was filed.",
+    )
+    special_category = fields.Selection(
+        SPECIAL_CATEGORIES,
+        string="Special Situation",
+        tracking=True,
+        help="离退休, 流动 or 年老体弱: the rule book says whether the annual "
+        "assessment exempts these members or grades them on their own list.",
+    )
+    probation_end_date = fields.Date(
+        string="Probation Ends",
+        tracking=True,
+        help="A probationary member's 转正 date (one year after joining): the "
+        "branch is reminded two months before it.",
+    )
+    probation_reminded = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The branch has been reminded of the coming 转正.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -125,6 +151,79 @@ class PartyMember(models.Model):
                 )
             )
 
+    @api.constrains("probation_end_date", "join_date", "member_type")
+    def _check_probation_end(self):
+        for member in self:
+            end = member.probation_end_date
+            if not end:
+                continue
+            if member.member_type != "probationary":
+                raise ValidationError(
+                    _(
+                        "%(member)s is not a probationary member: a probation "
+                        "end date is only for probationary members.",
+                        member=member.name,
+                    )
+                )
+            if member.join_date and end <= member.join_date:
+                raise ValidationError(
+                    _(
+                        "The probation of %(member)s ends after they joined.",
+                        member=member.name,
+                    )
+                )
+
+    @api.model
+    def _cron_probation_reminders(self, today=None):
+        """Daily: an activity to the secretary of the branch (its first
+        officer when it has no secretary user) for each probationary member
+        whose 转正 is two months away or closer, once per member (a new 转正
+        date reminds again)."""
+        today = today or fields.Date.context_today(self)
+        members = self.sudo().search(
+            [
+                ("member_type", "=", "probationary"),
+                ("probation_end_date", ">=", today),
+                ("probation_end_date", "<=", assessment_rules.add_months(today, 2)),
+                ("probation_reminded", "=", False),
+            ]
+        )
+        due = set(
+            assessment_rules.probation_reminders_due(
+                today, {member.id: member.probation_end_date for member in members}
+            )
+        )
+        members = members.filtered(lambda member: member.id in due)
+        model_id = self.env["ir.model"]._get_id("party.member")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        activities = []
+        for member in members:
+            branch = member.branch_id
+            user = branch.secretary_id.user_id or branch.officer_user_ids[:1]
+            if not user:
+                continue
+            activities.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": member.id,
+                    "activity_type_id": todo.id,
+                    "user_id": user.id,
+                    "summary": _("转正 coming: prepare the branch meeting"),
+                    "note": _(
+                        "The probation of %(member)s ends on %(date)s: prepare "
+                        "the 转正 (the application, the opinions, the branch "
+                        "meeting).",
+                        member=member.name,
+                        date=member.probation_end_date,
+                    ),
+                    "date_deadline": member.probation_end_date,
+                }
+            )
+        if activities:
+            self.env["mail.activity"].sudo().create(activities)
+        members.write({"probation_reminded": True})
+        return members
+
     @api.model_create_multi
     def create(self, vals_list):
         branch_ids = {vals["branch_id"] for vals in vals_list if vals.get("branch_id")}
@@ -132,6 +231,9 @@ class PartyMember(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "probation_end_date" in vals:
+            # a new 转正 date is reminded of again
+            vals = dict(vals, probation_reminded=False)
         if vals.get("branch_id"):
             self.env["party.branch"].browse(vals["branch_id"])._check_user_works_here()
         return super().write(vals)

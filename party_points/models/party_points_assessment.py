@@ -19,6 +19,9 @@ COMBINE_METHODS = [
 CATEGORIES = [
     ("full", "Full Member"),
     ("probationary", "Probationary Member"),
+    ("retired", "Retired"),
+    ("mobile", "Mobile"),
+    ("infirm", "Elderly or Infirm"),
     ("exempt", "Exempt"),
 ]
 STATES = [
@@ -47,6 +50,7 @@ GRADE_FIELDS = frozenset(
         "excellent_quota",
         "ranking_enabled",
         "notice_days",
+        "confirmation_required",
     }
 )
 
@@ -146,6 +150,15 @@ class PartyPointsAssessment(models.Model):
         tracking=True,
         help="Off: no rank is computed or shown.",
     )
+    confirmation_required = fields.Boolean(
+        string="Members Confirm Their Grade",
+        compute="_compute_confirmation_required",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="签字确认: each member confirms their own line on the portal once "
+        "the assessment is final.",
+    )
     notice_days = fields.Integer(
         required=True,
         default=7,
@@ -232,6 +245,10 @@ class PartyPointsAssessment(models.Model):
     @api.depends("period_ids")
     def _compute_ranking_enabled(self):
         self._from_ruleset("ranking_enabled")
+
+    @api.depends("period_ids")
+    def _compute_confirmation_required(self):
+        self._from_ruleset("confirmation_required")
 
     def _compute_counts(self):
         lines = dict(
@@ -461,18 +478,24 @@ class PartyPointsAssessment(models.Model):
         member_ids = sorted(scores)
         veto_effects, veto_entries = self._standing_vetoes(member_ids)
         graded_types = self.ruleset_id.graded_member_types()
+        special = self.ruleset_id.special_handling() if self.ruleset_id else {}
         self.env.cr.execute(
             SQL(
-                """SELECT id, branch_id, member_type FROM party_member
-                WHERE id = ANY(%s)""",
+                """SELECT id, branch_id, member_type, special_category
+                FROM party_member WHERE id = ANY(%s)""",
                 member_ids,
             )
         )
         lines, graded = {}, []
-        for member_id, branch_id, member_type in self.env.cr.fetchall():
+        for member_id, branch_id, member_type, situation in self.env.cr.fetchall():
             category = member_type if member_type in graded_types else "exempt"
             if category not in ("full", "probationary"):
                 category = "exempt"
+            elif situation:
+                # 离退休, 流动, 年老体弱: exempt or on their own list
+                category = (
+                    situation if special.get(situation) == "own_list" else "exempt"
+                )
             year_points = rules.combine_periods(scores[member_id], self.combine_method)
             votes = counts.get(member_id, {})
             points = rules.composite(
@@ -499,12 +522,7 @@ class PartyPointsAssessment(models.Model):
                 },
             }
             graded.append(
-                rules.Line(
-                    member_id,
-                    None if category == "exempt" else f"{branch_id}:{category}",
-                    points,
-                    veto,
-                )
+                rules.Line(member_id, rules.line_key(branch_id, category), points, veto)
             )
         proposed = rules.propose_grades(
             rules.Bands(
@@ -520,9 +538,14 @@ class PartyPointsAssessment(models.Model):
             by_branch = {}
             for member_id, vals in lines.items():
                 if vals["category"] != "exempt":
-                    by_branch.setdefault(vals["branch_id"], {})[member_id] = vals[
-                        "composite"
-                    ]
+                    # full and probationary members ranked together in their
+                    # branch, each special category on its own list
+                    key = (
+                        vals["branch_id"],
+                        vals["category"] in rules.SPECIAL_CATEGORIES
+                        and vals["category"],
+                    )
+                    by_branch.setdefault(key, {})[member_id] = vals["composite"]
             for branch_scores in by_branch.values():
                 ranks.update(competition_ranks(branch_scores))
         for member_id, vals in lines.items():
@@ -634,6 +657,10 @@ class PartyPointsAssessment(models.Model):
                     )
                 )
             start = fields.Datetime.now()
+            # 不合格 and 基本合格 are proposals: their follow-ups open now
+            self.env["party.points.assessment.followup"]._open_for(
+                assessment.sudo().line_ids
+            )
             assessment._workflow_write(
                 {
                     "state": "notice",
@@ -697,6 +724,7 @@ class PartyPointsAssessment(models.Model):
                         ),
                     )
                 )
+            reasons += assessment._grade_blockers()
             if reasons:
                 raise UserError(
                     _(
@@ -711,6 +739,62 @@ class PartyPointsAssessment(models.Model):
             )
             assessment.message_post(body=_("Assessment made final."))
         return True
+
+    def _grade_blockers(self):
+        """Why the grades are not settled by the book yet, as sentences
+        naming the members: 不合格 without an approved branch meeting
+        decision, 基本合格 without a correction plan."""
+        self.ensure_one()
+        lines = self.sudo().line_ids.filtered(
+            lambda line: line.final_grade in ("unqualified", "basic")
+        )
+        followups = {
+            followup.line_id: followup
+            for followup in self.env["party.points.assessment.followup"]
+            .sudo()
+            .search([("line_id", "in", lines.ids)])
+        }
+        empty = self.env["party.points.assessment.followup"]
+        unqualified, basic = rules.finalize_grade_blockers(
+            [
+                (
+                    line.member_id.name,
+                    line.final_grade,
+                    followups.get(line, empty).meeting_state == "approved",
+                    followups.get(line, empty).plan_state != "none"
+                    and bool(followups.get(line)),
+                )
+                for line in lines
+            ]
+        )
+        reasons = []
+        if unqualified:
+            reasons.append(
+                _(
+                    "Proposed unqualified without a branch meeting decision "
+                    "approved by the committee: %(members)s.",
+                    members=", ".join(unqualified),
+                )
+            )
+        if basic:
+            reasons.append(
+                _(
+                    "Basically qualified without a correction plan: %(members)s.",
+                    members=", ".join(basic),
+                )
+            )
+        return reasons
+
+    def action_view_followups(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Follow-ups"),
+            "res_model": "party.points.assessment.followup",
+            "views": [[False, "list"], [False, "form"]],
+            "domain": [("assessment_id", "=", self.id)],
+            "context": {},
+        }
 
     def action_view_objections(self):
         self.ensure_one()
@@ -963,7 +1047,7 @@ class PartyPointsAssessmentLine(models.Model):
 
     _name = "party.points.assessment.line"
     _description = "Assessment Line"
-    _inherit = ["party.workflow.seal.mixin"]
+    _inherit = ["party.workflow.seal.mixin", "mail.thread", "party.input.mixin"]
     _order = "assessment_id desc, branch_id, composite desc, member_id"
     _check_company_auto = True
 
@@ -1035,6 +1119,40 @@ class PartyPointsAssessmentLine(models.Model):
     objection_ids = fields.One2many(
         "party.points.assessment.objection", "line_id", string="Objections"
     )
+    # the 转正 checkpoint of a probationary member
+    member_type = fields.Selection(related="member_id.member_type")
+    probation_end_date = fields.Date(
+        string="转正 Checkpoint", related="member_id.probation_end_date"
+    )
+    # 民主评议: the member's own text, the branch committee's opinion
+    self_assessment = fields.Text(
+        readonly=True,
+        tracking=True,
+        help="The member's self-assessment, written on the portal while the "
+        "assessment is computed or published.",
+    )
+    self_assessment_date = fields.Datetime(readonly=True)
+    branch_opinion = fields.Text(
+        string="Branch Committee's Opinion",
+        readonly=True,
+        tracking=True,
+    )
+    branch_opinion_by_id = fields.Many2one(
+        "res.users", string="Opinion By", readonly=True
+    )
+    # the committee's decision on a tie or on a 不合格 the branch did not carry
+    decision_reason = fields.Text(
+        string="Committee's Reason", readonly=True, tracking=True
+    )
+    decided_by_id = fields.Many2one("res.users", readonly=True)
+    decided_date = fields.Datetime(readonly=True)
+    # 签字确认
+    confirmation_required = fields.Boolean(
+        related="assessment_id.confirmation_required"
+    )
+    confirmed_date = fields.Datetime(
+        string="Confirmed by the Member", readonly=True, tracking=True
+    )
     state = fields.Selection(related="assessment_id.state")
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
@@ -1061,6 +1179,14 @@ class PartyPointsAssessmentLine(models.Model):
             "rank",
             "republished",
             "republished_date",
+            "self_assessment",
+            "self_assessment_date",
+            "branch_opinion",
+            "branch_opinion_by_id",
+            "decision_reason",
+            "decided_by_id",
+            "decided_date",
+            "confirmed_date",
         }
     )
 
@@ -1107,6 +1233,187 @@ class PartyPointsAssessmentLine(models.Model):
                 )
                 or 0.0
             )
+
+    # -- 民主评议 texts, the committee's decision, 签字确认 --------------------------
+
+    def _own_line(self):
+        """Raise unless every line of ``self`` is the current user's own."""
+        owned = self.env.user._party_owns(self.member_id)
+        if self.filtered(lambda line: line.member_id not in owned):
+            raise AccessError(_("A member writes and confirms only their own line."))
+
+    def action_save_self_assessment(self, text):
+        """The member's self-assessment (on the portal): only their own line,
+        only while the assessment is computed or published."""
+        self._own_line()
+        text = (text or "").strip()
+        if not text:
+            raise UserError(_("Write your self-assessment first."))
+        for line in self:
+            if line.assessment_id.state not in ("computed", "notice"):
+                raise UserError(
+                    _(
+                        "The self-assessment of %(assessment)s is written while it "
+                        "is computed or published, not after it is final.",
+                        assessment=line.assessment_id.display_name,
+                    )
+                )
+        self._party_check_values({"self_assessment": text})
+        self._workflow_write(
+            {"self_assessment": text, "self_assessment_date": fields.Datetime.now()}
+        )
+        return True
+
+    def action_set_branch_opinion(self, text):
+        """The branch committee's opinion, written by an officer of the
+        line's branch (or the Party committee) before the assessment is final."""
+        is_manager = self.env.su or self.env.user.has_group(
+            "party_points.group_party_manager"
+        )
+        text = (text or "").strip()
+        if not text:
+            raise UserError(_("Write the branch committee's opinion first."))
+        for line in self:
+            if not is_manager and self.env.user not in line.branch_id.access_user_ids:
+                raise AccessError(
+                    _(
+                        "Only the officers of %(branch)s write its opinion on "
+                        "its members.",
+                        branch=line.branch_id.display_name,
+                    )
+                )
+            if line.assessment_id.state not in ("computed", "notice"):
+                raise UserError(
+                    _(
+                        "The branch's opinion is written while the assessment "
+                        "is computed or published, not after it is final."
+                    )
+                )
+        self._party_check_values({"branch_opinion": text})
+        self._workflow_write(
+            {"branch_opinion": text, "branch_opinion_by_id": self.env.uid}
+        )
+        return True
+
+    def action_decide_grade(self, grade, reason):
+        """The committee's grade for a line the rules leave to it: members
+        tied across the excellent quota line, or a proposed 不合格 that the
+        branch meeting has not carried. Kept with its reason."""
+        self.assessment_id._check_manager()
+        reason = (reason or "").strip()
+        if grade not in dict(GRADES) or grade == "exempt":
+            raise UserError(_("Choose the grade the committee gives."))
+        if not reason:
+            raise UserError(_("Give the committee's reason for the grade."))
+        followups = (
+            self.env["party.points.assessment.followup"]
+            .sudo()
+            .search([("line_id", "in", self.ids)])
+        )
+        approved = followups.filtered(
+            lambda followup: followup.meeting_state == "approved"
+        ).line_id
+        for line in self:
+            if line.assessment_id.state not in ("computed", "notice"):
+                raise UserError(
+                    _("The committee decides a grade before the assessment is final.")
+                )
+            open_unqualified = (
+                line.final_grade == "unqualified" and line not in approved
+            )
+            if not (line.needs_decision or open_unqualified):
+                raise UserError(
+                    _(
+                        "The grade of %(member)s follows from the rules: the "
+                        "committee decides only ties on the quota line and "
+                        "unqualified proposals the branch meeting has not "
+                        "carried (an objection changes the others).",
+                        member=line.member_id.name,
+                    )
+                )
+            if grade == "excellent" and line.veto_effect:
+                raise UserError(
+                    _(
+                        "%(member)s carries a veto: the committee cannot make "
+                        "them excellent.",
+                        member=line.member_id.name,
+                    )
+                )
+        self._workflow_write(
+            {
+                "final_grade": grade,
+                "needs_decision": False,
+                "decision_reason": reason,
+                "decided_by_id": self.env.uid,
+                "decided_date": fields.Datetime.now(),
+            }
+        )
+        published = self.filtered(lambda line: line.assessment_id.state == "notice")
+        self.env["party.points.assessment.followup"]._open_for(published)
+        return True
+
+    def action_confirm_grade(self):
+        """签字确认: the member confirms their own final line on the portal."""
+        self._own_line()
+        for line in self:
+            if not line.assessment_id.confirmation_required:
+                raise UserError(
+                    _(
+                        "Assessment %(assessment)s asks for no confirmation.",
+                        assessment=line.assessment_id.display_name,
+                    )
+                )
+            if line.assessment_id.state != "final":
+                raise UserError(
+                    _("You confirm your grade once the assessment is final.")
+                )
+            if line.confirmed_date:
+                raise UserError(_("You have confirmed this grade already."))
+        self._workflow_write({"confirmed_date": fields.Datetime.now()})
+        return True
+
+    def _line_wizard(self, mode):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "party.points.assessment.line.wizard",
+            "views": [[False, "form"]],
+            "target": "new",
+            "context": {
+                "default_line_id": self.id,
+                "default_mode": mode,
+                "default_opinion": self.branch_opinion if mode == "opinion" else False,
+            },
+        }
+
+    def action_open_opinion(self):
+        return self._line_wizard("opinion")
+
+    def action_open_decide(self):
+        return self._line_wizard("decide")
+
+    def action_open_followup(self):
+        """The line's follow-up (不合格, 基本合格), for those who may see it."""
+        self.ensure_one()
+        followup = self.env["party.points.assessment.followup"].search(
+            [("line_id", "=", self.id)], limit=1
+        )
+        if not followup:
+            raise UserError(
+                _(
+                    "No follow-up of %(member)s is open to you: it opens when "
+                    "the assessment is published with a grade of unqualified or "
+                    "basically qualified, and only the committee, the branch "
+                    "secretary and the member see it.",
+                    member=self.member_id.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "party.points.assessment.followup",
+            "views": [[False, "form"]],
+            "res_id": followup.id,
+        }
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_published(self):
@@ -1415,6 +1722,8 @@ class PartyPointsAssessmentObjection(models.Model):
                     member=objection.line_member_id.name,
                 )
             )
+        # a new 不合格 or 基本合格 is a proposal with its follow-up
+        self.env["party.points.assessment.followup"]._open_for(self.line_id)
         return True
 
     def action_reject(self):

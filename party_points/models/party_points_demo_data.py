@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta
 
 from odoo import Command, api, fields, models
 
+from ..lib.assessment import REVIEW_CHOICES
+
 # The topics of a year of meetings, per meeting type (xml id in
 # party_points): one per month, quarter or year of the type's frequency.
 MEETING_TOPICS = {
@@ -382,6 +384,161 @@ class PartyPointsDemoData(models.AbstractModel):
             Line.browse(ids).write({"status": "excused", "excuse_reason": reason})
         held.with_user(admin).action_confirm()
         return meetings
+
+    @api.model
+    def _generate_assessment(self, seed, period_xmlids):
+        """The demo year assessed: the closed quarters of ``period_xmlids``
+        (closed here when still open) combined by their average, the
+        民主评议 votes as counts (one UPDATE; demo members cast none on the
+        portal), self-assessments and branch opinions, the proposed grades
+        published, one objection upheld and one rejected, the branch
+        meeting's decision on the member a veto makes 不合格, and a
+        correction plan for a 基本合格. Called by demo/party_points_entry_demo.xml
+        only."""
+        rng = random.Random(seed)
+        periods = self.env["party.points.period"].browse(
+            [self.env.ref(xmlid).id for xmlid in period_xmlids]
+        )
+        periods.filtered(lambda period: period.state != "closed").action_close()
+        assessment = self.env["party.points.assessment"].create(
+            {
+                "name": "2026年度党员考评",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "period_ids": [Command.set(periods.ids)],
+                "combine_method": "average",
+            }
+        )
+        assessment.action_compute()
+        lines = assessment.line_ids.filtered(lambda line: line.category != "exempt")
+        # the 民主评议 votes: each fellow member of the branch votes, mostly
+        # 优秀 or 合格; the lowest-scored member without a veto is voted
+        # down by their branch (a fifth 基本合格, the rest 不合格)
+        by_branch = {}
+        for line in lines:
+            by_branch.setdefault(line.branch_id, []).append(line)
+        low = min(
+            lines.filtered(lambda line: not line.veto_effect),
+            key=lambda line: (line.composite, line.id),
+        )
+        counts = {}
+        for branch_lines in by_branch.values():
+            voters = len(branch_lines) - 1
+            for line in branch_lines:
+                if line == low:
+                    basic = voters // 5
+                    counts[line.id] = [0, 0, basic, voters - basic]
+                    continue
+                votes = rng.choices(REVIEW_CHOICES, weights=(5, 12, 1, 0), k=voters)
+                counts[line.id] = [votes.count(choice) for choice in REVIEW_CHOICES]
+        self.env.flush_all()
+        self.env.cr.execute(
+            """UPDATE party_points_assessment_line line
+            SET review_excellent = vote.e, review_qualified = vote.q,
+                review_basic = vote.b, review_unqualified = vote.u
+            FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[], %s::int[])
+                AS vote(id, e, q, b, u)
+            WHERE line.id = vote.id""",
+            [
+                list(counts),
+                *(list(column) for column in zip(*counts.values(), strict=True)),
+            ],
+        )
+        assessment.line_ids.invalidate_recordset()
+        assessment.action_compute()
+        lines = {line.member_id: line for line in assessment.line_ids}
+        users = self.env["party.member"].search(
+            [("user_id", "!=", False), ("id", "in", [m.id for m in lines])]
+        )
+        texts = {
+            "self": "本年度按时参加“三会一课”，在#2机组检修中带头攻坚；不足是理论学习"
+            "不够系统，明年制定学习计划逐月落实。",
+            "opinion": "该同志政治立场坚定，岗位工作扎实，能发挥先锋模范作用；希望在"
+            "理论学习上持续用力。",
+        }
+        own = self.env["party.points.assessment.line"].browse(
+            [lines[member].id for member in users]
+        )
+        own._workflow_write(
+            {
+                "self_assessment": texts["self"],
+                "self_assessment_date": fields.Datetime.now(),
+                "branch_opinion": texts["opinion"],
+                "branch_opinion_by_id": self.env.ref("base.user_admin").id,
+            }
+        )
+        assessment.action_publish()
+        # 异议: one upheld (a missed bonus), one rejected (the veto counted)
+        graded = own.filtered(lambda line: line.category != "exempt")
+        filer = graded.filtered(lambda line: line.final_grade == "qualified")[:1]
+        vetoed = assessment.line_ids.filtered(
+            lambda line: line.veto_effect == "no_excellent"
+        )
+        other = (graded - filer).filtered(
+            lambda line: line.branch_id in vetoed.branch_id
+        )[:1] or (graded - filer)[:1]
+        Objection = self.env["party.points.assessment.objection"]
+        upheld = Objection.with_user(filer.member_id.user_id).create(
+            {
+                "line_id": filer.id,
+                "reason": "三季度参加#2机组检修党员突击队的加分未计入，"
+                "已附调度值班记录。",
+            }
+        )
+        target = vetoed.filtered(lambda line: line.branch_id == other.branch_id)[:1]
+        target = target or other
+        rejected = Objection.with_user(other.member_id.user_id).create(
+            {
+                "line_id": target.id,
+                "reason": "该同志全年积分较高，建议评为优秀。",
+            }
+        )
+        # the secretary answers, the committee decides
+        upheld, rejected = Objection.browse(upheld.id), Objection.browse(rejected.id)
+        (upheld | rejected).write({"answer": "支部已核对积分台账和会议记录。"})
+        (upheld | rejected).action_answer()
+        upheld.write(
+            {
+                "new_grade": "excellent",
+                "decision_note": "经核实突击队加分漏登，补登后评为优秀，重新公示。",
+            }
+        )
+        upheld.action_uphold()
+        rejected.write(
+            {
+                "decision_note": "该同志本年度受警告处分，按办法不得评为优秀，"
+                "维持原评定。"
+            }
+        )
+        rejected.action_reject()
+        Followup = self.env["party.points.assessment.followup"]
+        followups = Followup.search([("assessment_id", "=", assessment.id)])
+        # the branch meeting decides on the 不合格 the veto proposes; the
+        # committee's approval is left to do
+        for followup in followups.filtered(lambda f: f.grade == "unqualified"):
+            members = followup._branch_member_count()
+            followup.write(
+                {
+                    "meeting_date": fields.Date.context_today(self),
+                    "members_present": members - 1,
+                    "votes_for": members - 3,
+                    "votes_against": 1,
+                    "votes_abstain": 1,
+                }
+            )
+            followup.action_record_meeting()
+        # a 基本合格 with its correction plan
+        basic = followups.filtered(lambda f: f.grade == "basic")[:1]
+        if basic:
+            basic.write(
+                {
+                    "plan_text": "每月参加支部集中学习并提交学习笔记；承担一项班组"
+                    "安全隐患排查任务；年底前向支部书面报告整改情况。",
+                    "plan_deadline": date(2027, 3, 31),
+                }
+            )
+            basic.action_record_plan()
+        return assessment
 
     @api.model
     def _generate_staff_rating(self, seed):

@@ -11,6 +11,10 @@ VETO_EFFECTS = [
     ("no_excellent", "Cannot Be Excellent"),
 ]
 
+SPECIAL_HANDLING = [
+    ("exempt", "Exempt"),
+    ("own_list", "Graded on Their Own List"),
+]
 
 # The grade bands and the excellent quota, as a rule book and an annual
 # assessment hold them.
@@ -70,6 +74,35 @@ class PartyPointsRuleset(models.Model):
     grade_full = fields.Boolean(string="Grade Full Members", default=True)
     grade_probationary = fields.Boolean(string="Grade Probationary Members")
     grade_activist = fields.Boolean(string="Grade Activists")
+    retired_handling = fields.Selection(
+        SPECIAL_HANDLING,
+        string="Retired Members",
+        default="exempt",
+        required=True,
+        tracking=True,
+        help="In the annual assessment: exempt, or graded on their own list "
+        "(their own excellent quota and ranks).",
+    )
+    mobile_handling = fields.Selection(
+        SPECIAL_HANDLING,
+        string="Mobile Members",
+        default="exempt",
+        required=True,
+        tracking=True,
+    )
+    infirm_handling = fields.Selection(
+        SPECIAL_HANDLING,
+        string="Elderly or Infirm Members",
+        default="exempt",
+        required=True,
+        tracking=True,
+    )
+    confirmation_required = fields.Boolean(
+        string="Members Confirm Their Grade",
+        tracking=True,
+        help="签字确认: in the annual assessment, each member confirms their "
+        "own final line on the portal.",
+    )
     rank_visible_to_members = fields.Boolean(
         help="Members see their ranks in their results. Off by default: points "
         "are a reference, not a league table.",
@@ -178,6 +211,16 @@ class PartyPointsRuleset(models.Model):
             basic_min=self.basic_min,
             excellent_quota=self.excellent_quota,
         )
+
+    def special_handling(self):
+        """``{special category: "exempt" or "own_list"}`` for the annual
+        assessment (离退休, 流动, 年老体弱)."""
+        self.ensure_one()
+        return {
+            "retired": self.retired_handling,
+            "mobile": self.mobile_handling,
+            "infirm": self.infirm_handling,
+        }
 
     def graded_member_types(self):
         """The member types this rule book grades."""

@@ -66,6 +66,38 @@ class AssessmentCase(PointsCase):
     def _lines(self, assessment):
         return {line.member_id: line for line in assessment.line_ids}
 
+    def _record_meeting(self, followup, **vals):
+        """The branch secretary records the 支部大会 decision (branch A has
+        five members)."""
+        values = {
+            "meeting_date": "2032-01-10",
+            "members_present": 5,
+            "votes_for": 4,
+            "votes_against": 1,
+            "votes_abstain": 0,
+        }
+        values.update(vals)
+        as_secretary = followup.with_user(self.officer_a)
+        as_secretary.write(values)
+        as_secretary.action_record_meeting()
+
+    def _settle_grades(self, assessment, branch=None):
+        """Everything the book asks before the final: each 不合格 decided by
+        the branch meeting and approved, each 基本合格 with a plan."""
+        domain = [("assessment_id", "=", assessment.id)]
+        if branch:
+            domain.append(("branch_id", "=", branch.id))
+        for followup in self.env["party.points.assessment.followup"].search(domain):
+            if followup.grade == "unqualified":
+                self._record_meeting(followup)
+                followup.with_user(self.manager).action_approve()
+            elif followup.grade == "basic":
+                as_secretary = followup.with_user(
+                    followup.branch_id.sudo().secretary_id.user_id or self.manager
+                )
+                as_secretary.write({"plan_text": "整改", "plan_deadline": "2032-06-30"})
+                as_secretary.action_record_plan()
+
 
 @tagged("post_install", "-at_install")
 class TestAssessment(AssessmentCase):
@@ -299,6 +331,7 @@ class TestAssessment(AssessmentCase):
             assessment.action_finalize()
         objection.with_user(self.manager).decision_note = "维持原评定"
         objection.with_user(self.manager).action_reject()
+        self._settle_grades(assessment)
         assessment.action_finalize()
         self.assertEqual(assessment.state, "final")
 
@@ -344,6 +377,7 @@ class TestAssessment(AssessmentCase):
         assessment._workflow_write(
             {"notice_end": fields.Datetime.now() - timedelta(minutes=1)}
         )
+        self._settle_grades(assessment)
         assessment.action_finalize()
         with self.assertRaisesRegex(UserError, "final"):
             assessment.write({"name": "Renamed"})

@@ -168,3 +168,53 @@ def test_finalize_blockers():
 
 def test_probation_reminder():
     assert assessment.probation_reminder(date(2026, 4, 30)) == date(2026, 2, 28)
+
+
+def test_line_key_special_categories_on_their_own_list():
+    assert assessment.line_key(3, "full") == "3:full"
+    assert assessment.line_key(3, "retired") == "3:retired"
+    assert assessment.line_key(3, "retired") != assessment.line_key(3, "full")
+    assert assessment.line_key(3, "exempt") is None
+    lines = [
+        Line(1, assessment.line_key(7, "full"), 95),
+        Line(2, assessment.line_key(7, "full"), 80),
+        Line(3, assessment.line_key(7, "full"), 80),
+        Line(4, assessment.line_key(7, "retired"), 92),
+    ]
+    proposed = assessment.propose_grades(assessment.Bands(), lines)
+    # the retired member is not counted against the full members' quota
+    assert proposed[1] == ("excellent", False)
+    assert proposed[4] == ("qualified", False)  # one on a list: quota 0
+
+
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        ((20, 15, 10, 3, 2), []),
+        ((20, 21, 15, 0, 0), ["present_above_members"]),
+        ((20, 15, 10, 4, 2), ["votes_above_present"]),
+        ((20, 16, 8, 8, 0), ["no_majority"]),
+        ((20, 0, 0, 0, 0), ["nobody_present", "no_majority"]),
+        ((20, 15, -1, 0, 0), ["negative"]),
+    ],
+)
+def test_meeting_errors(args, expected):
+    assert assessment.meeting_errors(*args) == expected
+
+
+def test_finalize_grade_blockers_name_the_members():
+    lines = [
+        ("王五", "unqualified", False, False),
+        ("张三", "unqualified", True, False),
+        ("李四", "basic", False, False),
+        ("赵六", "basic", False, True),
+        ("钱七", "qualified", False, False),
+    ]
+    assert assessment.finalize_grade_blockers(lines) == (["王五"], ["李四"])
+
+
+def test_probation_reminders_due_catch_up_and_stop_at_the_end():
+    ends = {1: date(2031, 9, 30), 2: date(2031, 6, 15), 3: date(2031, 12, 1), 4: None}
+    assert assessment.probation_reminders_due(date(2031, 7, 30), ends) == [1]
+    assert assessment.probation_reminders_due(date(2031, 8, 31), ends) == [1]
+    assert assessment.probation_reminders_due(date(2031, 10, 1), ends) == [3]

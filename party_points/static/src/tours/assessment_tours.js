@@ -116,3 +116,110 @@ tours.add("party_points_portal_assessment_vote", partyTour({
         },
     ],
 }));
+
+// The branch secretary records the 支部大会 decision on a member proposed
+// 不合格 from the follow-up form (started on the record by the test).
+tours.add("party_points_assessment_followup_meeting", partyTour({
+    steps: () => [
+        {
+            content: "Open the meeting date",
+            trigger: ".o_field_widget[name=meeting_date] .o_input",
+            run: "click",
+        },
+        {
+            content: "The day of the branch meeting",
+            trigger: ".o_field_widget[name=meeting_date] input",
+            run: "edit 01/10/2032",
+        },
+        {
+            content: "Members present",
+            trigger: ".o_field_widget[name=members_present] input",
+            run: "edit 5",
+        },
+        {
+            content: "Votes for",
+            trigger: ".o_field_widget[name=votes_for] input",
+            run: "edit 4",
+        },
+        {
+            content: "Votes against",
+            trigger: ".o_field_widget[name=votes_against] input",
+            run: "edit 1",
+        },
+        {
+            content: "Record the decision",
+            trigger: ".o_statusbar_buttons button[name=action_record_meeting]",
+            run: "click",
+        },
+        {
+            content: "Recorded: the committee approves it next",
+            trigger: ".o_field_widget[name=meeting_state]:contains('Recorded')",
+        },
+    ],
+}));
+
+// The branch secretary writes the branch committee's opinion on a member
+// from the assessment's lines.
+tours.add("party_points_assessment_opinion", partyTour({
+    steps: () => [
+        {
+            content: "The opinion button of Member Wu's line",
+            trigger: ".o_field_widget[name=line_ids] .o_data_row:contains('Member Wu') button[name=action_open_opinion]",
+            run: "click",
+        },
+        {
+            content: "Write the opinion",
+            trigger: ".o_field_widget[name=opinion] textarea",
+            run: "edit 模范带头作用突出",
+        },
+        {
+            content: "Confirm",
+            trigger: "button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "The dialog closes",
+            trigger: "body:not(:has(.modal))",
+            in_modal: false,
+        },
+    ],
+}));
+
+// A member writes their self-assessment on /my/assessment.
+tours.add("party_points_portal_assessment_self", partyTour({
+    url: "/my/assessment",
+    steps: () => [
+        {
+            content: "Write the self-assessment",
+            trigger: "form.o_party_assessment_self textarea[name=self_assessment]",
+            run: "edit 按时参加组织生活，完成岗位任务",
+        },
+        {
+            content: "Save it",
+            trigger: "form.o_party_assessment_self button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Saved",
+            trigger: ".alert-success:contains('Your self-assessment was saved')",
+        },
+    ],
+}));
+
+// A member confirms their final grade on /my/assessment (签字确认).
+tours.add("party_points_portal_assessment_confirm", partyTour({
+    url: "/my/assessment",
+    steps: () => [
+        {
+            content: "Confirm my grade",
+            trigger: "form.o_party_assessment_confirm button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Confirmed",
+            trigger: ".o_party_confirmed",
+        },
+    ],
+}));

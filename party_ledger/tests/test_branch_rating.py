@@ -4,7 +4,7 @@ the ledger's own report."""
 
 from datetime import date
 
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import LedgerCase
 
@@ -98,3 +98,45 @@ class TestLedgerRatingChecks(LedgerCase):
             self._figure("ledger_key_projects"),
             (False, "0 of 1 key projects finished on time"),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDemoStarRatings(TransactionCase):
+    """The demo year's star ratings read the demo's own records, as a
+    secretary sees them during the year."""
+
+    def setUp(self):
+        super().setUp()
+        self.ops = self.env.ref(
+            "party_points.party_branch_ops_demo", raise_if_not_found=False
+        )
+        if not self.env.ref(
+            "party_ledger.party_zone_control_demo", raise_if_not_found=False
+        ):
+            self.skipTest("the database has no demo data")
+
+    def test_the_demo_branches_are_evaluated_from_their_records(self):
+        ratings = self.env["party.branch.rating"].search(
+            [("branch_id.company_id", "=", self.ops.company_id.id)]
+        )
+        self.assertEqual(len(ratings), 3)
+        self.assertEqual(set(ratings.mapped("state")), {"evaluated"})
+        for rating in ratings:
+            with self.subTest(branch=rating.branch_id.name):
+                self.assertEqual(len(rating.line_ids), 53)
+                automatic = rating.line_ids.filtered(lambda l: l.method != "evidence")
+                self.assertEqual(len(automatic), 18)
+                self.assertTrue(all(automatic.mapped("figure")))
+                self.assertTrue(rating.blocker_note)
+        by_branch = {rating.branch_id: rating for rating in ratings}
+        states = (
+            by_branch[self.ops]
+            .line_ids.filtered(lambda l: l.method == "evidence")
+            .mapped("evidence_state")
+        )
+        self.assertEqual(set(states), {"accepted"})
+        office = by_branch[self.env.ref("party_points.party_branch_office_demo")]
+        refused = office.line_ids.filtered(lambda l: l.evidence_state == "refused")
+        self.assertEqual(len(refused), 1)
+        self.assertTrue(refused.refusal_reason)
+        self.assertFalse(refused.met)

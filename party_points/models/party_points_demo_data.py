@@ -7,7 +7,7 @@ none of it."""
 import random
 from datetime import date, datetime, time, timedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, _, api, fields, models
 
 from ..lib.assessment import REVIEW_CHOICES
 
@@ -637,3 +637,41 @@ class PartyPointsDemoData(models.AbstractModel):
                     early, branch, [scores(branch) for _e in early], [""] * len(early)
                 )
         return first | second
+
+    def _generate_star_ratings(self):
+        """The demo year's star rating of each demo branch, evaluated from
+        the demo's records as a secretary sees it during the year: the
+        operations branch has proven every evidence criterion, the
+        maintenance branch those up to 4 stars and submitted one of 5 stars
+        the committee has not decided yet, the office branch those of 3
+        stars, one of them refused. Called by party_ledger's demo, last
+        (the ledger's figures count)."""
+        ref = self.env.ref
+        plans = {
+            ref("party_points.party_branch_ops_demo"): 5,
+            ref("party_points.party_branch_maint_demo"): 4,
+            ref("party_points.party_branch_office_demo"): 3,
+        }
+        branches = self.env["party.branch"].union(*plans)
+        year = fields.Date.context_today(self).year
+        ratings = self.env["party.branch.rating"]._rate(branches, year)
+        for rating in ratings:
+            target = plans[rating.branch_id]
+            evidence = rating.line_ids.filtered(
+                lambda line: line.method == "evidence"
+            ).sorted(lambda line: (line.level, line.class_sequence, line.sequence))
+            proven = evidence.filtered(lambda line, t=target: int(line.level) <= t)
+            pending = (evidence - proven)[:1]
+            for line in proven | pending:
+                line.evidence_note = _(
+                    "%(criterion)s: see the attached records.",
+                    criterion=line.criterion_id.name,
+                )
+            (proven | pending).action_submit()
+            if target == 3:
+                refused = proven.filtered(lambda line: line.kind == "required")[-1:]
+                refused.action_refuse(_("The minutes of two meetings are missing."))
+                proven -= refused
+            proven.action_accept()
+        ratings.action_evaluate()
+        return ratings

@@ -33,10 +33,9 @@ class PartyRatingCriterion(models.Model):
 class PartyBranchRating(models.Model):
     _inherit = "party.branch.rating"
 
-    def _ledger_rates(self, criterion, branches, date_from, date_to):
-        """One of the four rates over the items received in the span, as
-        the ledger's report computes it."""
-        rate_field = RATE_METHODS[criterion.method]
+    def _ledger_rate_figures(self, branches, date_from, date_to):
+        """{branch id: (items, {rate field: rate})} of the items received in
+        the span, the four rates as the ledger's report computes them."""
         groups = (
             self.env["party.suggestion.report"]
             .sudo()
@@ -47,11 +46,28 @@ class PartyBranchRating(models.Model):
                     ("date_received", "<=", date_to),
                 ],
                 ["branch_id"],
-                [f"{rate_field}:avg", "__count"],
+                ["__count", *(f"{field}:avg" for field in RATE_METHODS.values())],
             )
         )
         return {
-            branch.id: (
+            branch.id: (count, dict(zip(RATE_METHODS.values(), rates, strict=True)))
+            for branch, count, *rates in groups
+        }
+
+    def _ledger_rates(self, criterion, branches, date_from, date_to, memo=None):
+        """One of the four rates over the items received in the span."""
+        rate_field = RATE_METHODS[criterion.method]
+        figures = self._shared(
+            memo,
+            "ledger_rates",
+            lambda: self._ledger_rate_figures(branches, date_from, date_to),
+        )
+        results = {}
+        for branch_id, (count, rates) in figures.items():
+            rate = rates[rate_field]
+            if rate is None:
+                continue
+            results[branch_id] = (
                 star_rating.at_least(rate, criterion.threshold),
                 _(
                     "%(rate).1f %% of %(count)s items received this year",
@@ -59,9 +75,7 @@ class PartyBranchRating(models.Model):
                     count=count,
                 ),
             )
-            for branch, rate, count in groups
-            if rate is not None
-        }
+        return results
 
     _rating_check_ledger_response_rate = _ledger_rates
     _rating_check_ledger_closure_rate = _ledger_rates
@@ -69,7 +83,7 @@ class PartyBranchRating(models.Model):
     _rating_check_ledger_satisfaction_rate = _ledger_rates
 
     def _rating_check_ledger_practical_matters(
-        self, criterion, branches, date_from, date_to
+        self, criterion, branches, date_from, date_to, memo=None
     ):
         """Implementation items closed in the span with the staff satisfied,
         at least the threshold's count."""
@@ -101,7 +115,7 @@ class PartyBranchRating(models.Model):
         }
 
     def _rating_check_ledger_key_projects(
-        self, criterion, branches, date_from, date_to
+        self, criterion, branches, date_from, date_to, memo=None
     ):
         """The key projects due in the span, verified done by their
         deadline: at least the threshold's share."""

@@ -88,7 +88,11 @@ class PartyBranchRating(models.Model):
         tracking=True,
     )
     company_id = fields.Many2one(
-        related="branch_id.company_id", store=True, index=True, string="Company"
+        related="branch_id.company_id",
+        store=True,
+        index=True,
+        precompute=True,
+        string="Company",
     )
     year = fields.Integer(
         required=True,
@@ -151,8 +155,9 @@ class PartyBranchRating(models.Model):
 
     @api.depends("line_ids.met", "proposed_level")
     def _compute_figures(self):
+        rules = self._origin._rules_by_rating()
         for rating in self:
-            criteria, met, minimums = rating._rules()
+            criteria, met, minimums = rules.get(rating._origin.id, ([], {}, {}))
             counts = []
             for level in star_rating.LEVELS:
                 missing, short = star_rating.blockers(criteria, met, minimums, level)
@@ -161,20 +166,6 @@ class PartyBranchRating(models.Model):
                 counts.append(f"★{level} {needed - shortfall}/{needed}")
             rating.hard_summary = " · ".join(counts)
             rating.blocker_note = rating._blocker_text(criteria, met, minimums)
-
-    def _rules(self):
-        """The lines as the rules see them: the criteria, which are met, and
-        the optional minimums of their classes."""
-        lines = self.line_ids
-        criteria = [
-            star_rating.Criterion(
-                line.id, line.class_id.id, int(line.level), line.kind == "required"
-            )
-            for line in lines
-        ]
-        met = {line.id: line.met for line in lines}
-        minimums = {c.id: c._minimums() for c in lines.class_id}
-        return criteria, met, minimums
 
     def _blocker_text(self, criteria, met, minimums):
         reached = star_rating.reached_level(criteria, met, minimums)
@@ -282,14 +273,33 @@ class PartyBranchRating(models.Model):
         return True
 
     def _ensure_lines(self, criteria):
-        have = {(line.rating_id.id, line.criterion_id.id) for line in self.line_ids}
-        self.env["party.branch.rating.line"]._workflow_env().create(
-            [
-                {"rating_id": rating.id, "criterion_id": criterion.id}
-                for rating in self
-                for criterion in criteria
-                if (rating.id, criterion.id) not in have
-            ]
+        """A line for each of ``criteria`` on each rating of ``self`` that
+        lacks it: one INSERT of every missing line, with the columns the
+        ORM would derive from the rating and the criterion (a plant's two
+        hundred branches make ten thousand lines)."""
+        self.flush_recordset()
+        criteria.flush_recordset()
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO party_branch_rating_line (rating_id, criterion_id,
+                    branch_id, company_id, class_id, class_sequence, sequence,
+                    level, kind, met, evidence_state,
+                    create_uid, write_uid, create_date, write_date)
+                SELECT r.id, c.id, r.branch_id, r.company_id, c.class_id,
+                    c.class_sequence, c.sequence, c.level, c.kind, false,
+                    'pending', %(uid)s, %(uid)s, %(now)s, %(now)s
+                FROM party_branch_rating r
+                CROSS JOIN party_rating_criterion c
+                WHERE r.id = ANY(%(ratings)s) AND c.id = ANY(%(criteria)s)
+                    AND NOT EXISTS (
+                        SELECT 1 FROM party_branch_rating_line l
+                        WHERE l.rating_id = r.id AND l.criterion_id = c.id)""",
+                uid=self.env.uid,
+                now=now,
+                ratings=self.ids,
+                criteria=criteria.ids,
+            )
         )
         self.invalidate_recordset(["line_ids"])
 
@@ -301,14 +311,22 @@ class PartyBranchRating(models.Model):
         date_from = date(year, 1, 1)
         date_to = today if year == today.year else date(year, 12, 31)
         branches = self.branch_id
+        self.env.cr.execute(
+            SQL(
+                """SELECT branch_id, criterion_id, id FROM party_branch_rating_line
+                WHERE rating_id = ANY(%s)""",
+                self.ids,
+            )
+        )
         line_of = {
-            (line.rating_id.branch_id.id, line.criterion_id.id): line.id
-            for line in self.line_ids
+            (branch, criterion): id_
+            for branch, criterion, id_ in self.env.cr.fetchall()
         }
         ids, mets, figures = [], [], []
+        memo = {}
         for criterion in criteria.filtered(lambda c: c.method != "evidence"):
             check = getattr(self, f"_rating_check_{criterion.method}")
-            results = check(criterion, branches, date_from, date_to)
+            results = check(criterion, branches, date_from, date_to, memo)
             for branch in branches:
                 met, figure = results.get(branch.id, (False, _("No data this year")))
                 ids.append(line_of[branch.id, criterion.id])
@@ -329,12 +347,40 @@ class PartyBranchRating(models.Model):
                     array_literal(figures),
                 )
             )
-            self.line_ids.invalidate_recordset(["met", "figure"])
+            self.env["party.branch.rating.line"].invalidate_model(["met", "figure"])
+
+    def _rules_by_rating(self):
+        """{rating id: (criteria, met, minimums)}: each rating's lines as the
+        rules see them (the criteria, which are met, the optional minimums
+        of their classes), read in one query."""
+        self.env["party.branch.rating.line"].flush_model(
+            ["rating_id", "class_id", "level", "kind", "met"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """SELECT rating_id, id, class_id, level, kind, met
+                FROM party_branch_rating_line WHERE rating_id = ANY(%s)""",
+                self.ids,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        classes = self.env["party.rating.class"].browse({row[2] for row in rows})
+        minimums = {c.id: c._minimums() for c in classes}
+        rules = {rating_id: ([], {}, {}) for rating_id in self.ids}
+        for rating_id, line_id, class_id, level, kind, met in rows:
+            criteria, mets, class_minimums = rules[rating_id]
+            criteria.append(
+                star_rating.Criterion(line_id, class_id, int(level), kind == "required")
+            )
+            mets[line_id] = bool(met)
+            class_minimums[class_id] = minimums[class_id]
+        return rules
 
     def _propose(self):
         now = fields.Datetime.now()
+        rules = self._rules_by_rating()
         for rating in self:
-            criteria, met, minimums = rating._rules()
+            criteria, met, minimums = rules[rating.id]
             level = str(star_rating.reached_level(criteria, met, minimums))
             values = {"state": "evaluated", "evaluated_date": now}
             if rating.proposed_level != level:
@@ -411,8 +457,9 @@ class PartyBranchRating(models.Model):
         }
         yes, no = _("Yes"), _("No")
         rows, criteria = [], []
+        by_rating = ratings._rules_by_rating()
         for rating in ratings:
-            rules, met, minimums = rating._rules()
+            rules, met, minimums = by_rating[rating.id]
             per_class = [
                 (
                     sum(
@@ -476,44 +523,84 @@ class PartyBranchRating(models.Model):
 
     # -- the automatic checks: {branch id: (met, figure)} ---------------------------
 
-    def _compliance_groups(self, branches, date_from, date_to, domain=()):
+    @staticmethod
+    def _shared(memo, key, compute):
+        """What several checks of one evaluation read, read once: ``memo``
+        is the evaluation's dict (None: read now)."""
+        if memo is None:
+            return compute()
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
+    def _compliance_figures(self, branches, date_from, date_to):
+        """{(branch id, meeting type id): [required, required met,
+        expected attendees, attended]} of the compliance report over the
+        months of the span: two reads of the report for every check."""
         Report = self.env["party.meeting.compliance.report"].sudo()
-        base = [
+        domain = [
             ("branch_id", "in", branches.ids),
             ("month", ">=", date_from.replace(day=1)),
             ("month", "<=", date_to),
-            *domain,
         ]
-        return Report, base
+        figures = {}
+        for branch, meeting_type, required, expected, attended in Report._read_group(
+            domain,
+            ["branch_id", "type_id"],
+            ["required_count:sum", "expected_count:sum", "attended_count:sum"],
+        ):
+            figures[branch.id, meeting_type.id] = [
+                int(required),
+                0,
+                int(expected),
+                int(attended),
+            ]
+        for branch, meeting_type, required in Report._read_group(
+            domain + [("compliant", "=", True)],
+            ["branch_id", "type_id"],
+            ["required_count:sum"],
+        ):
+            figures[branch.id, meeting_type.id][1] = int(required)
+        return figures
 
-    def _rating_check_meetings_held(self, criterion, branches, date_from, date_to):
+    def _compliance_sums(self, branches, date_from, date_to, memo, type_id=None):
+        """{branch id: [required, met, expected, attended]} summed over the
+        meeting types (only ``type_id`` when given); a branch without any
+        row of the report in the span is left out (no data)."""
+        figures = self._shared(
+            memo,
+            "compliance",
+            lambda: self._compliance_figures(branches, date_from, date_to),
+        )
+        sums = {}
+        for (branch_id, row_type), values in figures.items():
+            if type_id and row_type != type_id:
+                continue
+            total = sums.setdefault(branch_id, [0, 0, 0, 0])
+            for index, value in enumerate(values):
+                total[index] += value
+        return sums
+
+    def _rating_check_meetings_held(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """The required meetings held: of the times the types' frequencies
         required a meeting (up to today), how many were met, at least the
         criterion's share (100 % by default)."""
-        extra = (
-            [("type_id", "=", criterion.meeting_type_id.id)]
-            if criterion.meeting_type_id
-            else []
-        )
-        Report, base = self._compliance_groups(branches, date_from, date_to, extra)
-        required = dict(Report._read_group(base, ["branch_id"], ["required_count:sum"]))
-        met = dict(
-            Report._read_group(
-                base + [("compliant", "=", True)], ["branch_id"], ["required_count:sum"]
-            )
+        sums = self._compliance_sums(
+            branches, date_from, date_to, memo, criterion.meeting_type_id.id
         )
         kind = criterion.meeting_type_id.name or _("Required meetings")
         threshold = criterion.threshold or 100.0
         results = {}
-        for branch, needed in required.items():
-            needed, done = int(needed), int(met.get(branch, 0))
+        for branch_id, (needed, done, _expected, _attended) in sums.items():
             if not needed:
-                results[branch.id] = (
+                results[branch_id] = (
                     True,
                     _("%(kind)s: none required so far", kind=kind),
                 )
                 continue
-            results[branch.id] = (
+            results[branch_id] = (
                 star_rating.at_least(star_rating.share(done, needed), threshold),
                 _(
                     "%(kind)s: requirement met %(done)s of %(needed)s times",
@@ -524,19 +611,17 @@ class PartyBranchRating(models.Model):
             )
         return results
 
-    def _rating_check_attendance_rate(self, criterion, branches, date_from, date_to):
+    def _rating_check_attendance_rate(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """Attendance of the confirmed meetings: attended over expected."""
-        Report, base = self._compliance_groups(branches, date_from, date_to)
-        groups = Report._read_group(
-            base, ["branch_id"], ["expected_count:sum", "attended_count:sum"]
-        )
+        sums = self._compliance_sums(branches, date_from, date_to, memo)
         results = {}
-        for branch, expected, attended in groups:
-            expected, attended = int(expected), int(attended)
+        for branch_id, (_needed, _done, expected, attended) in sums.items():
             rate = star_rating.share(attended, expected)
             if rate is None:
                 continue
-            results[branch.id] = (
+            results[branch_id] = (
                 star_rating.at_least(rate, criterion.threshold),
                 _(
                     "Attendance %(rate).1f %% (%(attended)s of %(expected)s)",
@@ -570,7 +655,9 @@ class PartyBranchRating(models.Model):
             grades[branch.id][grade] = count
         return grades
 
-    def _rating_check_all_assessed(self, criterion, branches, date_from, date_to):
+    def _rating_check_all_assessed(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """Every member of the branch on a final assessment of the year."""
         members = dict(
             self.env["party.member"]
@@ -602,11 +689,15 @@ class PartyBranchRating(models.Model):
             )
         return results
 
-    def _rating_check_no_unqualified(self, criterion, branches, date_from, date_to):
+    def _rating_check_no_unqualified(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """No more members graded unqualified than the threshold (0)."""
         results = {}
-        for branch_id, grades in self._assessed_grades(
-            branches, date_from, date_to
+        for branch_id, grades in self._shared(
+            memo,
+            "grades",
+            lambda: self._assessed_grades(branches, date_from, date_to),
         ).items():
             count = grades.get("unqualified", 0)
             results[branch_id] = (
@@ -615,11 +706,15 @@ class PartyBranchRating(models.Model):
             )
         return results
 
-    def _rating_check_excellent_share(self, criterion, branches, date_from, date_to):
+    def _rating_check_excellent_share(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """The share of graded members rated excellent within the quota."""
         results = {}
-        for branch_id, grades in self._assessed_grades(
-            branches, date_from, date_to
+        for branch_id, grades in self._shared(
+            memo,
+            "grades",
+            lambda: self._assessed_grades(branches, date_from, date_to),
         ).items():
             graded = sum(grades.values())
             excellent = grades.get("excellent", 0)
@@ -636,7 +731,9 @@ class PartyBranchRating(models.Model):
             )
         return results
 
-    def _rating_check_approval_days(self, criterion, branches, date_from, date_to):
+    def _rating_check_approval_days(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """Members' claims approved in the year, on average within the
         threshold's days of being filed (an approval recorded before its
         claim, as in data imported with its history, counts as immediate).
@@ -671,7 +768,9 @@ class PartyBranchRating(models.Model):
             for branch_id, count, days in self.env.cr.fetchall()
         }
 
-    def _rating_check_staff_rating(self, criterion, branches, date_from, date_to):
+    def _rating_check_staff_rating(
+        self, criterion, branches, date_from, date_to, memo=None
+    ):
         """The staff's half-yearly rating of the branch (半年职工评议支部),
         at least the threshold out of 5 (a branch with fewer than 5
         respondents has no average, so does not meet it)."""
@@ -693,6 +792,7 @@ class PartyBranchRating(models.Model):
         }
 
 
+@compat.sql_constraints
 class PartyBranchRatingLine(models.Model):
     """One criterion of a branch's star rating: met or not, with the figure
     that decided it, or the evidence the branch attached and the
@@ -710,6 +810,7 @@ class PartyBranchRatingLine(models.Model):
     criterion_id = fields.Many2one(
         "party.rating.criterion", required=True, index=True, ondelete="restrict"
     )
+    # (written with the line by _ensure_lines' INSERT, kept by the ORM after)
     branch_id = fields.Many2one(related="rating_id.branch_id", store=True, index=True)
     company_id = fields.Many2one(related="rating_id.company_id", store=True)
     class_id = fields.Many2one(related="criterion_id.class_id", store=True)
@@ -736,6 +837,14 @@ class PartyBranchRatingLine(models.Model):
     refusal_reason = fields.Text(readonly=True)
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_date = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "rating_criterion_uniq",
+            "unique (rating_id, criterion_id)",
+            "A criterion appears once in a star rating.",
+        ),
+    ]
 
     def _check_open(self):
         closed = self.filtered(lambda line: line.rating_id.state == "confirmed")

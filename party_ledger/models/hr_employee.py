@@ -11,3 +11,13 @@ class HrEmployee(models.Model):
         "congress: takes part in the measures, supervision and effect "
         "verification of the ledger's items on the employees' behalf.",
     )
+
+
+class HrEmployeePublic(models.Model):
+    _inherit = "hr.employee.public"
+
+    # public like the employee's job: officers without HR rights read it when
+    # they pick verifiers (the employee's other fields stay private)
+    party_staff_representative = fields.Boolean(
+        string="Employee Representative", readonly=True
+    )

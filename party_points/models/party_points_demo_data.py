@@ -638,6 +638,7 @@ class PartyPointsDemoData(models.AbstractModel):
                 )
         return first | second
 
+    @api.model
     def _generate_star_ratings(self):
         """The demo year's star rating of each demo branch, evaluated from
         the demo's records as a secretary sees it during the year: the

@@ -103,16 +103,17 @@ class PartyBranchRating(models.Model):
                 ["__count"],
             )
         )
-        return {
-            branch.id: (
+        # (loops, not comprehensions: _() finds the language in this frame)
+        results = {}
+        for branch in branches:
+            results[branch.id] = (
                 done.get(branch, 0) >= criterion.threshold,
                 _(
                     "%(count)s practical matters done to the staff's satisfaction",
                     count=done.get(branch, 0),
                 ),
             )
-            for branch in branches
-        }
+        return results
 
     def _rating_check_ledger_key_projects(
         self, criterion, branches, date_from, date_to, memo=None
@@ -136,8 +137,9 @@ class PartyBranchRating(models.Model):
                 date_to,
             )
         )
-        return {
-            branch_id: (
+        results = {}
+        for branch_id, due, on_time in self.env.cr.fetchall():
+            results[branch_id] = (
                 star_rating.at_least(
                     star_rating.share(on_time, due), criterion.threshold
                 ),
@@ -147,5 +149,4 @@ class PartyBranchRating(models.Model):
                     due=due,
                 ),
             )
-            for branch_id, due, on_time in self.env.cr.fetchall()
-        }
+        return results

@@ -756,8 +756,10 @@ class PartyBranchRating(models.Model):
                 fields.Date.add(date_to, days=1),
             )
         )
-        return {
-            branch_id: (
+        # (loops, not comprehensions: _() finds the language in this frame)
+        results = {}
+        for branch_id, count, days in self.env.cr.fetchall():
+            results[branch_id] = (
                 star_rating.at_most(days, criterion.threshold),
                 _(
                     "%(count)s claims approved in %(days).1f days on average",
@@ -765,8 +767,7 @@ class PartyBranchRating(models.Model):
                     days=days,
                 ),
             )
-            for branch_id, count, days in self.env.cr.fetchall()
-        }
+        return results
 
     def _rating_check_staff_rating(
         self, criterion, branches, date_from, date_to, memo=None
@@ -779,8 +780,9 @@ class PartyBranchRating(models.Model):
             .sudo()
             ._branch_averages(branches, date_from, date_to)
         )
-        return {
-            branch_id: (
+        results = {}
+        for branch_id, (average, count) in averages.items():
+            results[branch_id] = (
                 star_rating.at_least(average, criterion.threshold),
                 _(
                     "Staff rating %(average).2f of 5 (%(count)s responses)",
@@ -788,8 +790,7 @@ class PartyBranchRating(models.Model):
                     count=count,
                 ),
             )
-            for branch_id, (average, count) in averages.items()
-        }
+        return results
 
 
 @compat.sql_constraints

@@ -75,8 +75,8 @@ tours.add("party_points_rating_confirm", partyTour({
         },
         {
             content: "The committee decides 4 stars",
-            trigger: ".o_field_widget[name=decided_level] select",
-            run: "select \"4\"",
+            trigger: ".o_field_widget[name=decided_level] label:contains('4 Stars')",
+            run: "click",
         },
         {
             content: "Its reason",

@@ -17,10 +17,6 @@ function stepFor17(fullStep) {
     if (typeof step.run === "string" && step.run.startsWith("edit ")) {
         return {...step, run: "text " + step.run.slice(5)};
     }
-    // (17.0 picks an option of a <select> by its value with "text")
-    if (typeof step.run === "string" && step.run.startsWith("select ")) {
-        return {...step, run: "text " + step.run.slice(7)};
-    }
     if (typeof step.run === "function") {
         const run = step.run;
         return {

@@ -1,4 +1,4 @@
-"""Deadline clocks of the suggestion ledger.
+"""Deadline clocks and timelines of the suggestion ledger.
 
 Plain Python (no Odoo import): the models call these functions and
 tests/unit/test_ledger_rules.py checks them with pytest and hypothesis. The
@@ -7,6 +7,7 @@ plain-Python count the tests check it against is party_ledger/tests/rates_oracle
 """
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 URGENCIES = ("normal", "urgent", "immediate")
 KINDS = ("explanation", "implementation")
@@ -109,3 +110,26 @@ def earliest_deadline(start, clocks, intervals=()):
     clocks (its urgency's and its channel's): ``clocks`` are
     ``(hours, working)`` pairs, the one running out first applies."""
     return min(run_clock(start, hours, working, intervals) for hours, working in clocks)
+
+
+# The steps of an item's life, in the order they can happen: received,
+# answered (first response), work started, verified by the employee
+# representatives, closed, rated by the submitter.
+TIMELINE = ("received", "answered", "started", "verified", "closed", "feedback")
+
+
+def timeline_breaks(moments):
+    """The steps of ``moments`` (step of ``TIMELINE`` -> datetime or None)
+    that happened before the step preceding them: ``(step, previous step)``
+    pairs, empty when the timeline could have happened. Steps without a
+    moment are skipped: an explanation item is never started nor verified,
+    an open item not yet closed."""
+    unknown = set(moments) - set(TIMELINE)
+    if unknown:
+        raise ValueError(f"unknown steps {sorted(unknown)!r}")
+    known = [(step, moments[step]) for step in TIMELINE if moments.get(step)]
+    return [
+        (step, previous)
+        for (previous, before), (step, when) in pairwise(known)
+        if when < before
+    ]

@@ -1,4 +1,4 @@
-"""Deadline clocks of the suggestion ledger (plain Python)."""
+"""Deadline clocks and timelines of the suggestion ledger (plain Python)."""
 
 from datetime import date, datetime, timedelta
 
@@ -98,3 +98,60 @@ def test_first_of_month(day):
     first = rules.first_of_month(day)
     assert first.day == 1
     assert (first.year, first.month) == (day.year, day.month)
+
+
+def _moments(*hours):
+    """The steps of the timeline at ``hours`` after receipt (None: missing)."""
+    return {
+        step: None if hour is None else RECEIVED + timedelta(hours=hour)
+        for step, hour in zip(rules.TIMELINE, hours, strict=True)
+    }
+
+
+def test_a_timeline_in_order_has_no_breaks():
+    assert rules.timeline_breaks(_moments(0, 2, 30, 200, 200, 260)) == []
+    # an open item, an explanation item never started nor verified
+    assert rules.timeline_breaks(_moments(0, 2, 30, None, None, None)) == []
+    assert rules.timeline_breaks(_moments(0, 5, None, None, 9, 40)) == []
+    assert rules.timeline_breaks({"received": RECEIVED}) == []
+
+
+@pytest.mark.parametrize(
+    "hours, breaks",
+    [
+        ((0, 2, 1, 200, 200, 260), [("started", "answered")]),
+        ((0, 2, 30, 20, 200, 260), [("verified", "started")]),
+        ((0, 2, 30, 200, 199, 260), [("closed", "verified")]),
+        ((0, 2, 30, 200, 200, 100), [("feedback", "closed")]),
+        ((5, 2, 30, 200, 200, 260), [("answered", "received")]),
+    ],
+)
+def test_each_step_before_its_predecessor_breaks_the_timeline(hours, breaks):
+    assert rules.timeline_breaks(_moments(*hours)) == breaks
+
+
+def test_missing_steps_are_skipped_not_their_order():
+    # not started, not verified: closed is compared with answered
+    assert rules.timeline_breaks(_moments(0, 10, None, None, 5, None)) == [
+        ("closed", "answered")
+    ]
+    # started compared with received when there was no answer
+    assert rules.timeline_breaks(_moments(5, None, 1, None, None, None)) == [
+        ("started", "received")
+    ]
+
+
+def test_unknown_steps_are_refused():
+    with pytest.raises(ValueError):
+        rules.timeline_breaks({"received": RECEIVED, "approved": RECEIVED})
+
+
+@given(st.lists(st.datetimes(), min_size=6, max_size=6), st.data())
+def test_sorted_moments_never_break(moments, data):
+    moments = sorted(moments)
+    present = data.draw(st.lists(st.booleans(), min_size=6, max_size=6))
+    timeline = {
+        step: moment if keep else None
+        for step, moment, keep in zip(rules.TIMELINE, moments, present, strict=True)
+    }
+    assert rules.timeline_breaks(timeline) == []

@@ -269,7 +269,7 @@ ITEMS = [
             "explanation",
             "家庭困难帮扶怎么申请",
             "家里老人重病住院，花销很大，想申请困难职工帮扶，不知道要准备什么材料、找谁办。",
-            "verifying",
+            "classified",
         ),
     ],
     [
@@ -684,12 +684,18 @@ class PartyLedgerDemoData(models.AbstractModel):
                         responsible_id=rng.choice(responsibles).id,
                         supervisor_id=supervisor.id,
                     )
+                if outcome in ("in_progress", "verifying"):
+                    vals["date_started"] = self._started(
+                        rng, vals["date_first_response"], UNTIL
+                    )
                 if outcome not in OPEN_STATES:
                     answered = vals["date_first_response"]
                     closed = min(
                         answered + timedelta(days=rng.randint(5, 38)),
                         UNTIL - timedelta(days=2),
                     )
+                    if kind == "implementation":
+                        vals["date_started"] = self._started(rng, answered, closed)
                     vals.update(
                         reply=outcome,
                         close_type="implemented"
@@ -720,6 +726,16 @@ class PartyLedgerDemoData(models.AbstractModel):
         for key in keys:
             employees |= self._employee(key)
         return employees
+
+    @api.model
+    def _started(self, rng, answered, until):
+        """When the work on an item answered at ``answered`` began: an hour
+        to three days later, in the first half of the time to ``until`` (its
+        verification, or the demo's day for an item still worked on)."""
+        return min(
+            answered + timedelta(hours=rng.uniform(1, 72)),
+            answered + (until - answered) / 2,
+        )
 
     @api.model
     def _verification_note(self, rng, when, verifiers, check):
@@ -763,8 +779,8 @@ class PartyLedgerDemoData(models.AbstractModel):
         - 机关党支部: mailbox, portal and survey items, anonymous ones
           among them, and the night-meal key project done.
 
-        Every timeline is possible (received <= answered <= verified =
-        closed <= feedback); the texts come from party_ledger_demo_texts.py,
+        Every timeline is possible (received <= answered <= started <=
+        verified = closed <= feedback); the texts come from party_ledger_demo_texts.py,
         each problem raised at most once per place. Called by
         demo/party_ledger_demo.xml only."""
         rng = random.Random(seed)
@@ -1000,6 +1016,8 @@ class PartyLedgerDemoData(models.AbstractModel):
             "supervisor_id": project.supervisor_id.id,
             "date_deadline": project.date_deadline,
             "date_first_response": answered,
+            # the work starts with the project, in its first month
+            "date_started": self._at(first + timedelta(days=rng.randint(0, 6)), rng),
             "state": "in_progress" if project.state != "done" else "done",
         }
         if project.state == "done":
@@ -1106,6 +1124,7 @@ class PartyLedgerDemoData(models.AbstractModel):
             supervisor_id=self._employee(supervisor).id,
         )
         if state != "done":
+            vals["date_started"] = self._started(rng, answered, UNTIL)
             return vals
         if kind == "explanation":
             closed = answered + timedelta(hours=rng.randint(1, 80))
@@ -1126,6 +1145,7 @@ class PartyLedgerDemoData(models.AbstractModel):
             answered + timedelta(hours=2),
         )
         reps = self._employees(representatives)
+        vals["date_started"] = self._started(rng, answered, closed)
         verifiers = reps.browse(rng.sample(reps.ids, rng.choice((1, 1, 2))))
         vals.update(
             reply=reply.format(**fmt),

@@ -48,6 +48,7 @@ WORKFLOW_FIELDS = frozenset(
         "close_type",
         "date_closed",
         "date_first_response",
+        "date_started",
         "verification_note",
         "verifier_ids",
         "date_verified",
@@ -229,6 +230,13 @@ class PartySuggestion(models.Model):
     )
     date_first_response = fields.Datetime(
         string="First Response", readonly=True, copy=False
+    )
+    date_started = fields.Datetime(
+        string="Started On",
+        readonly=True,
+        copy=False,
+        help="When the work on the item began (an implementation item taken "
+        "into progress, alone or with its key project).",
     )
     reply = fields.Text(tracking=True, copy=False)
     state = fields.Selection(

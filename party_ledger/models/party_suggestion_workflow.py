@@ -158,8 +158,10 @@ class PartySuggestion(models.Model):
             raise UserError(
                 _("Explanation items are answered with a reply, not worked on.")
             )
-        self._workflow_write({"state": "in_progress"}, sudo=False)
-        self._mark_responded()
+        now = fields.Datetime.now()
+        self._workflow_write({"state": "in_progress", "date_started": now}, sudo=False)
+        # starting the work answers the submitter
+        self._mark_responded(now)
         return True
 
     def action_reply(self, reply, close=False):

@@ -5,9 +5,10 @@ verifiers are employee representatives and negative entries are rare."""
 
 from collections import Counter
 from datetime import date, datetime
-from itertools import pairwise
 
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.party_ledger.lib import ledger_rules
 
 # the demo ledger is seen from this day (party_ledger_demo_data.UNTIL)
 TWO_YEARS = ("2024-11-23", "2026-11-22")
@@ -114,20 +115,25 @@ class TestDemoFigures(TransactionCase):
     # timelines
     # ------------------------------------------------------------------
     def test_every_timeline_could_have_happened(self):
-        """received <= answered <= verified <= closed <= feedback."""
+        """received <= answered <= started <= verified <= closed <= feedback."""
         for item in self.items:
-            steps = [
-                ("received", item.date_received),
-                ("answered", item.date_first_response),
-                ("verified", item.date_verified),
-                ("closed", item.date_closed),
-                ("feedback", item.date_feedback),
-            ]
-            known = [(name, when) for name, when in steps if when]
-            for (before, first), (after, then) in pairwise(known):
-                self.assertLessEqual(
-                    first, then, f"{item.name}: {after} before {before}"
-                )
+            moments = {
+                "received": item.date_received,
+                "answered": item.date_first_response,
+                "started": item.date_started,
+                "verified": item.date_verified,
+                "closed": item.date_closed,
+                "feedback": item.date_feedback,
+            }
+            self.assertEqual(ledger_rules.timeline_breaks(moments), [], item.name)
+            worked = item.kind == "implementation" and item.state in (
+                "in_progress",
+                "verifying",
+                "done",
+            )
+            # the work of an implementation item began once it was taken
+            # into progress; an explanation item is answered, not worked
+            self.assertEqual(bool(item.date_started), worked, item.name)
             if item.state == "done":
                 self.assertTrue(item.date_first_response, item.name)
                 if item.kind == "implementation":
@@ -145,8 +151,9 @@ class TestDemoFigures(TransactionCase):
             self.assertTrue(project, item.name)
             months = project.milestone_ids.mapped("month")
             self.assertGreaterEqual(len(months), 3, project.name)
-            # raised before the project's first month of work
+            # raised before the project's first month of work, started with it
             self.assertLess(item.date_received.date(), min(months), item.name)
+            self.assertEqual(item.date_started.date().replace(day=1), min(months))
             if item.state == "done":
                 self.assertEqual(project.state, "done", item.name)
                 self.assertEqual(item.date_closed, project.date_verified, item.name)

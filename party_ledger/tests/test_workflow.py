@@ -140,6 +140,23 @@ class TestVerificationAndFeedback(LedgerCase):
         )
         self.assertTrue(item.date_verified)
 
+    def test_starting_the_work_dates_it(self):
+        item = self._classified(zone_id=self.zone_a.id, channel="dual_link")
+        self.assertFalse(item.date_started)
+        item.with_user(self.officer_a).action_start()
+        self.assertTrue(item.date_started)
+        # starting answers the submitter, at the same moment
+        self.assertEqual(item.date_first_response, item.date_started)
+        started = item.date_started
+        item.action_submit_verification()
+        item.with_user(self.officer_a).action_verify("Fixed.")
+        self.assertLessEqual(started, item.date_verified)
+        # reopened, the item keeps the day its work began
+        item.with_user(self.user_emp).action_feedback("unsatisfied", "Half done")
+        self.assertEqual(item.state, "in_progress")
+        self.assertEqual(item.date_started, started)
+        self.assertFalse(item.copy().date_started)
+
     def test_without_names_the_zone_representative_verifies(self):
         item = self._verifying()
         item.with_user(self.officer_a).action_verify("Fixed.")
@@ -162,6 +179,8 @@ class TestVerificationAndFeedback(LedgerCase):
         self.assertEqual(item.date_deadline, fields.Date.to_date("2026-12-31"))
         project.action_start()
         project.action_submit_verification()
+        self.assertEqual(item.state, "in_progress")
+        self.assertTrue(item.date_started)
         with self.assertRaises(UserError):
             project.action_verify("")
         project.action_verify("The night shift eats hot meals now.")

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class HrEmployee(models.Model):
@@ -11,6 +12,25 @@ class HrEmployee(models.Model):
         "congress: takes part in the measures, supervision and effect "
         "verification of the ledger's items on the employees' behalf.",
     )
+
+    def _check_party_verifiers(self, target):
+        """Refuse verifiers of ``target`` (the name of an item or key
+        project) who are not employee representatives: the representatives
+        verify on the employees' behalf."""
+        others = self.sudo().filtered(
+            lambda employee: not employee.party_staff_representative
+        )
+        if others:
+            raise UserError(
+                _(
+                    "%(names)s cannot verify %(target)s: only employee "
+                    "representatives verify. Name the employee representatives "
+                    "who verified, or have HR mark them as representatives on "
+                    "their employee form.",
+                    names=", ".join(others.mapped("name")),
+                    target=target,
+                )
+            )
 
 
 class HrEmployeePublic(models.Model):

@@ -200,19 +200,18 @@ class PartyPracticalProject(models.Model):
 
     def action_verify(self, note, verifier_ids=None):
         """Record the employee representatives' verification and close the
-        project together with its open suggestions."""
+        project together with its open suggestions. Without ``verifier_ids``
+        the project's employee representatives verify; named verifiers must
+        all be employee representatives."""
         self._check_state(
             ("verifying",),
             _("Project %(project)s cannot be verified in its current state."),
         )
         if not note:
             raise UserError(_("Write down what the representatives found."))
+        named = self.env["hr.employee"].browse(verifier_ids or [])
         for project in self:
-            verifiers = (
-                self.env["hr.employee"].browse(verifier_ids)
-                if verifier_ids
-                else project.representative_ids
-            )
+            verifiers = named or project._default_verifiers()
             if not verifiers:
                 raise UserError(
                     _(
@@ -221,6 +220,7 @@ class PartyPracticalProject(models.Model):
                         project=project.name,
                     )
                 )
+            verifiers._check_party_verifiers(project.name)
             project._workflow_write(
                 {
                     "state": "done",
@@ -239,6 +239,16 @@ class PartyPracticalProject(models.Model):
             ).action_submit_verification()
             suggestions.action_verify(note, verifier_ids=verifiers.ids)
         return True
+
+    def _default_verifiers(self):
+        """The project's representatives who are employee representatives
+        (职工代表)."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .representative_ids.filtered("party_staff_representative")
+            .with_env(self.env)
+        )
 
     def action_cancel(self, reason):
         self._check_state(
@@ -262,7 +272,7 @@ class PartyPracticalProject(models.Model):
         action["context"] = {
             "default_project_id": self.id,
             "default_mode": self.env.context.get("wizard_mode"),
-            "default_verifier_ids": self.representative_ids.ids,
+            "default_verifier_ids": self._default_verifiers().ids,
         }
         return action
 

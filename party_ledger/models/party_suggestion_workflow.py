@@ -192,7 +192,9 @@ class PartySuggestion(models.Model):
     def action_verify(self, note, verifier_ids=None):
         """Record the employee representatives' verification (who, when,
         what they found) and close the items as implemented. Without
-        ``verifier_ids`` the zone's representative verifies."""
+        ``verifier_ids`` the employee representatives of each item's key
+        project or zone verify (:meth:`_default_verifiers`); named verifiers
+        must all be employee representatives."""
         self._check_state(
             ("verifying",),
             _("Item %(item)s cannot be verified while it is %(state)s."),
@@ -200,18 +202,20 @@ class PartySuggestion(models.Model):
         self._check_officer()
         if not note:
             raise UserError(_("Write down what the representatives found."))
+        named = self.env["hr.employee"].browse(verifier_ids or [])
         now = fields.Datetime.now()
         for item in self:
-            verifiers = self.env["hr.employee"].browse(verifier_ids or [])
-            if not verifiers:
-                verifiers = item.sudo().zone_id.representative_id.employee_id
+            verifiers = named or item._default_verifiers()
             if not verifiers:
                 raise UserError(
                     _(
-                        "Name the employee representatives who verified item %(item)s.",
+                        "Neither the zone nor the key project of item %(item)s "
+                        "has employee representatives: name the employee "
+                        "representatives who verified it.",
                         item=item.name,
                     )
                 )
+            verifiers._check_party_verifiers(item.name)
             item._workflow_write(
                 {
                     "verification_note": note,
@@ -228,6 +232,20 @@ class PartySuggestion(models.Model):
                 )
             )
         return self.action_close()
+
+    def _default_verifiers(self):
+        """Who verifies the item unless the officer names others: the
+        employee representatives (职工代表) among the representatives of its
+        key project, else among the employees of its zone."""
+        self.ensure_one()
+        item = self.sudo()
+        if item.project_id:
+            representatives = item.project_id._default_verifiers()
+            if representatives:
+                return representatives.with_env(self.env)
+        return item.zone_id.employee_ids.filtered(
+            "party_staff_representative"
+        ).with_env(self.env)
 
     def action_close(self):
         """Close items: an explanation item once answered, an implementation
@@ -460,7 +478,7 @@ class PartySuggestion(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "party_ledger.party_suggestion_wizard_action"
         )
-        verifiers = self.sudo().zone_id.representative_id.employee_id
+        verifiers = self._default_verifiers()
         action["context"] = {
             "default_suggestion_id": self.id,
             "default_mode": self.env.context.get("wizard_mode"),

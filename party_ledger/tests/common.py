@@ -8,7 +8,8 @@ from odoo.addons.party_points.tests.common import PartyCase
 
 class LedgerCase(PartyCase):
     """PartyCase plus employees who are not members, a zone in branch A with
-    Member Zhang as representative, and a key project."""
+    Member Zhang as representative and Worker Ma, an employee
+    representative, among its employees."""
 
     RECEIVED = datetime(2026, 3, 2, 1, 0)
 
@@ -28,8 +29,13 @@ class LedgerCase(PartyCase):
         cls.emp_worker = Employee.create(
             {"name": "Worker Liu", "user_id": cls.user_emp.id}
         )
+        # the zone's employee representative (职工代表), who verifies its items
         cls.emp_other = Employee.create(
-            {"name": "Worker Ma", "user_id": cls.user_other.id}
+            {
+                "name": "Worker Ma",
+                "user_id": cls.user_other.id,
+                "party_staff_representative": True,
+            }
         )
         cls.emp_sup = Employee.create({"name": "Chief Gao", "user_id": cls.user_sup.id})
         cls.emp_manager = Employee.create(

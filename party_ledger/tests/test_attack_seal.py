@@ -37,7 +37,7 @@ class TestAttackSuggestionSeal(LedgerCase):
                 "measures": "Covers on every belt",
                 "responsible_id": cls.emp_a2.id,
                 "date_deadline": "2026-06-30",
-                "representative_ids": [Command.set(cls.emp_worker.ids)],
+                "representative_ids": [Command.set(cls.emp_other.ids)],
             }
         )
 

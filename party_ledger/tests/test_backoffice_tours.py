@@ -40,7 +40,7 @@ class TestLedgerBackofficeTours(LedgerCase, HttpCase):
         self.assertEqual(item.reply, "已安排车间本周内加装防尘罩。")
         self.assertTrue(item.date_first_response)
         self.assertTrue(item.date_started)
-        self.assertEqual(item.verifier_ids, self.emp_a1)
+        self.assertEqual(item.verifier_ids, self.emp_other)
         self.assertEqual(
             item.verification_note, "现场查看，防尘罩已装好，粉尘明显减少。"
         )

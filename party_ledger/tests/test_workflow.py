@@ -128,6 +128,7 @@ class TestVerificationAndFeedback(LedgerCase):
             item.with_user(self.officer_a).action_close()
         with self.assertRaises(UserError):
             item.with_user(self.officer_a).action_verify("")
+        self.emp_worker.party_staff_representative = True
         item.with_user(self.officer_a).action_verify(
             "Checked on site with the team: fixed.",
             verifier_ids=(self.emp_other | self.emp_worker).ids,
@@ -157,10 +158,69 @@ class TestVerificationAndFeedback(LedgerCase):
         self.assertEqual(item.date_started, started)
         self.assertFalse(item.copy().date_started)
 
-    def test_without_names_the_zone_representative_verifies(self):
+    def test_without_names_the_zone_employee_representatives_verify(self):
+        """Worker Ma, the zone's employee representative; not Member Zhang,
+        its Party member representative, nor Worker Liu, an employee of the
+        zone who is no representative."""
         item = self._verifying()
+        wizard = item.with_user(self.officer_a).action_open_wizard()
+        self.assertEqual(wizard["context"]["default_verifier_ids"], self.emp_other.ids)
         item.with_user(self.officer_a).action_verify("Fixed.")
-        self.assertEqual(item.verifier_ids, self.emp_a1)
+        self.assertEqual(item.verifier_ids, self.emp_other)
+
+    def test_a_key_project_item_is_verified_by_the_projects_representatives(self):
+        rep = self.env["hr.employee"].create(
+            {"name": "Welder Qian", "party_staff_representative": True}
+        )
+        project = self.env["party.practical.project"].create(
+            {
+                "name": "Covered walkways",
+                "branch_id": self.branch_a.id,
+                "measures": "Roofs over the walkways",
+                "responsible_id": self.emp_a2.id,
+                "date_deadline": "2026-12-31",
+                # a Party member among them does not verify
+                "representative_ids": [Command.set((rep | self.emp_a1).ids)],
+            }
+        )
+        item = self._verifying(
+            difficulty="hard", route="key_project", project_id=project.id
+        )
+        self.assertEqual(item._default_verifiers(), rep)
+        item.with_user(self.officer_a).action_verify("Roofed.")
+        self.assertEqual(item.verifier_ids, rep)
+
+    def test_only_employee_representatives_verify(self):
+        item = self._verifying()
+        for others in (self.emp_a1, self.emp_worker, self.emp_a1 | self.emp_other):
+            with (
+                self.subTest(verifiers=others.mapped("name")),
+                self.assertRaisesRegex(UserError, "only employee representatives"),
+            ):
+                item.with_user(self.officer_a).action_verify(
+                    "Fixed.", verifier_ids=others.ids
+                )
+        self.assertEqual(item.state, "verifying")
+        self.assertFalse(item.verifier_ids)
+        self.assertFalse(item.date_verified)
+
+    def test_without_representatives_the_officer_names_them(self):
+        item = self._verifying(zone_id=False, channel="team_meeting")
+        self.assertFalse(item._default_verifiers())
+        with self.assertRaisesRegex(UserError, "name the employee representatives"):
+            item.with_user(self.officer_a).action_verify("Fixed.")
+        self.assertEqual(item.state, "verifying")
+        # a zone without employee representatives neither names anyone
+        self.emp_other.party_staff_representative = False
+        zoned = self._verifying()
+        with self.assertRaisesRegex(UserError, "name the employee representatives"):
+            zoned.with_user(self.officer_a).action_verify("Fixed.")
+        self.assertEqual(zoned.state, "verifying")
+        self.emp_other.party_staff_representative = True
+        item.with_user(self.officer_a).action_verify(
+            "Fixed.", verifier_ids=self.emp_other.ids
+        )
+        self.assertEqual(item.verifier_ids, self.emp_other)
 
     def test_project_verification_closes_its_items(self):
         project = self.env["party.practical.project"].create(
@@ -183,12 +243,36 @@ class TestVerificationAndFeedback(LedgerCase):
         self.assertTrue(item.date_started)
         with self.assertRaises(UserError):
             project.action_verify("")
+        with self.assertRaisesRegex(UserError, "only employee representatives"):
+            project.action_verify("Hot meals.", verifier_ids=self.emp_a1.ids)
+        self.assertEqual(project.state, "verifying")
         project.action_verify("The night shift eats hot meals now.")
         self.assertEqual(project.state, "done")
         self.assertEqual(project.verifier_ids, self.emp_other)
         self.assertEqual(item.state, "done")
         self.assertEqual(item.close_type, "implemented")
         self.assertEqual(item.verifier_ids, self.emp_other)
+
+    def test_a_project_without_employee_representatives_names_them(self):
+        project = self.env["party.practical.project"].create(
+            {
+                "name": "Bicycle shed",
+                "branch_id": self.branch_a.id,
+                "measures": "A roofed shed by the gate",
+                "responsible_id": self.emp_a2.id,
+                "date_deadline": "2026-12-31",
+                "representative_ids": [Command.set(self.emp_worker.ids)],
+            }
+        )
+        project.action_start()
+        project.action_submit_verification()
+        wizard = project.action_open_wizard()
+        self.assertEqual(wizard["context"]["default_verifier_ids"], [])
+        with self.assertRaisesRegex(UserError, "Name the employee representatives"):
+            project.action_verify("Built.")
+        self.assertEqual(project.state, "verifying")
+        project.action_verify("Built.", verifier_ids=self.emp_other.ids)
+        self.assertEqual(project.verifier_ids, self.emp_other)
 
     def test_unsatisfied_feedback_reopens_under_supervision(self):
         item = self._done()

@@ -60,8 +60,8 @@ tours.add("party_ledger_suggestion_flow", partyTour({
             run: "click",
         },
         {
-            content: "The zone's representative is proposed",
-            trigger: ".o_field_widget[name=verifier_ids] .o_tag:contains('Member Zhang')",
+            content: "The zone's employee representative is proposed",
+            trigger: ".o_field_widget[name=verifier_ids] .o_tag:contains('Worker Ma')",
         },
         {
             content: "Write what the representatives found",

@@ -165,6 +165,18 @@ class TestVerificationAndFeedback(LedgerCase):
         item = self._verifying()
         wizard = item.with_user(self.officer_a).action_open_wizard()
         self.assertEqual(wizard["context"]["default_verifier_ids"], self.emp_other.ids)
+        # the wizard offers the officer (no HR rights) the representatives only
+        offered = (
+            self.env["hr.employee"]
+            .with_user(self.officer_a)
+            .search(
+                [
+                    ("party_staff_representative", "=", True),
+                    ("id", "in", (self.emp_other | self.emp_worker | self.emp_a1).ids),
+                ]
+            )
+        )
+        self.assertEqual(offered.ids, self.emp_other.ids)
         item.with_user(self.officer_a).action_verify("Fixed.")
         self.assertEqual(item.verifier_ids, self.emp_other)
 

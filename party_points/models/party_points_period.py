@@ -244,26 +244,32 @@ class PartyPointsPeriod(models.Model):
         :func:`scoring.compute_results` takes: ``(rule_sums, rules,
         categories)``."""
         self.ensure_one()
-        # Plain rows, not records: at plant-group scale a period holds some
-        # 200,000 (member, rule) groups.
+        # Plain rows, not records, one per member with its rules and sums as
+        # two arrays: at plant-group scale a period holds some 200,000
+        # (member, rule) sums, which psycopg2 reads far faster as arrays
+        # than as rows.
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """SELECT member_id, rule_id, sum(points) FROM party_points_entry
-                WHERE period_id = %s AND state = 'approved' %s
-                GROUP BY member_id, rule_id""",
+                """SELECT member_id, array_agg(rule_id), array_agg(total)
+                FROM (
+                    SELECT member_id, rule_id, sum(points) AS total
+                    FROM party_points_entry
+                    WHERE period_id = %s AND state = 'approved' %s
+                    GROUP BY member_id, rule_id
+                ) AS sums
+                GROUP BY member_id""",
                 self.id,
                 SQL("AND member_id = ANY(%s)", members.ids)
                 if members is not None
                 else SQL(),
             )
         )
-        rule_sums = {}
-        for member_id, rule_id, total in self.env.cr.fetchall():
-            rule_sums.setdefault(member_id, {})[rule_id] = total
-        rules = self.env["party.points.rule"].browse(
-            {rule_id for sums in rule_sums.values() for rule_id in sums}
-        )
+        rule_sums, rule_ids = {}, set()
+        for member_id, member_rule_ids, totals in self.env.cr.fetchall():
+            rule_sums[member_id] = dict(zip(member_rule_ids, totals, strict=True))
+            rule_ids.update(member_rule_ids)
+        rules = self.env["party.points.rule"].browse(rule_ids)
         return (
             rule_sums,
             {rule.id: (rule.category_id.id, rule.period_cap) for rule in rules},

@@ -256,6 +256,22 @@ class TestBranchRatingWalls(RatingCase):
         with self.assertRaises(AccessError):
             self.branch_a.with_user(self.officer_b).action_star_rating()
 
+    def test_an_officer_cannot_follow_another_branchs_rating(self):
+        rating = self.rating_a.with_user(self.officer_b)
+        partners = (self.officer_b | self.manager).partner_id
+        # Odoo answers False to following oneself without read access.
+        self.assertFalse(
+            rating.message_subscribe(partner_ids=self.officer_b.partner_id.ids)
+        )
+        with self.assertRaises(AccessError):
+            rating.message_subscribe(partner_ids=partners.ids)
+        self.rating_a.message_subscribe(partner_ids=self.manager.partner_id.ids)
+        with self.assertRaises(AccessError):
+            rating.message_unsubscribe(partner_ids=self.manager.partner_id.ids)
+        self.assertEqual(
+            self.rating_a.message_partner_ids & partners, self.manager.partner_id
+        )
+
     def test_members_and_outsiders_see_no_rating(self):
         for user in (self.user_a1, self.hr_user, self.other_committee):
             with self.subTest(user=user.name):
@@ -426,3 +442,22 @@ class TestBranchRatingExport(RatingCase, HttpCase):
         self.assertEqual(self.url_open(url + "1;DROP").status_code, 400)
         self.authenticate(self.user_a1.login, self.user_a1.login)
         self.assertEqual(self.url_open(url + str(self.rating_a.id)).status_code, 403)
+
+    def test_the_download_keeps_each_company_to_its_own_ratings(self):
+        self._other_company_and_hr_user("rating_export")
+        other = self.Rating.with_user(self.other_committee)._rate(
+            self.other_branch, YEAR
+        )
+        url = "/party_points/branch_rating/export?ids="
+        self.authenticate(self.manager.login, self.manager.login)
+        self.assertEqual(self.url_open(url + str(self.rating_a.id)).status_code, 200)
+        for ids in (str(other.id), f"{self.rating_a.id},{other.id}"):
+            with self.subTest(user="committee", ids=ids):
+                self.assertEqual(self.url_open(url + ids).status_code, 403)
+        login = self.other_committee.login
+        self.authenticate(login, login)
+        self.assertEqual(self.url_open(url + str(other.id)).status_code, 200)
+        with self.subTest(user="other committee"):
+            self.assertEqual(
+                self.url_open(url + str(self.rating_a.id)).status_code, 403
+            )

@@ -646,9 +646,11 @@ class PartyPointsDemoData(models.AbstractModel):
         return first | second
 
     @api.model
-    def _generate_star_ratings(self):
-        """The demo year's star rating of each demo branch, evaluated from
-        the demo's records as a secretary sees it during the year: the
+    def _generate_star_ratings(self, year):
+        """The star rating of each demo branch for the demo year ``year``
+        (not today's: the demo's records do not move with the clock),
+        evaluated from the demo's records as a secretary sees it during the
+        year: the
         operations branch has proven every evidence criterion, the
         maintenance branch those up to 4 stars and submitted one of 5 stars
         the committee has not decided yet, the office branch those of 3
@@ -661,7 +663,6 @@ class PartyPointsDemoData(models.AbstractModel):
             ref("party_points.party_branch_office_demo"): 3,
         }
         branches = self.env["party.branch"].union(*plans)
-        year = fields.Date.context_today(self).year
         ratings = self.env["party.branch.rating"]._rate(branches, year)
         for rating in ratings:
             target = plans[rating.branch_id]

@@ -177,7 +177,15 @@ class PartyBranchRating(models.Model):
         missing, short = star_rating.blockers(criteria, met, minimums, target)
         lines = self.line_ids.browse(missing)
         text = [_("For %(level)s stars:", level=target)]
-        text += [f"- {line.class_id.name}: {line.criterion_id.name}" for line in lines]
+        # (a loop, not a comprehension: _() finds the language in this frame)
+        for line in lines:
+            text.append(
+                _(
+                    "- %(class)s: %(criterion)s",
+                    criterion=line.criterion_id.name,
+                    **{"class": line.class_id.name},
+                )
+            )
         for class_id, (done, needed) in short.items():
             text.append(
                 _(

@@ -267,9 +267,12 @@ class PartyPointsDemoData(models.AbstractModel):
         return vals_list
 
     @api.model
-    def _meeting_days(self, frequency, rng, year):
+    def _meeting_days(self, frequency, rng, until):
         """The days of a year of meetings at ``frequency``: a weekday of each
-        month, of the last month of each quarter, or of January."""
+        month, of the last month of each quarter, or of January, in the year
+        of ``until``; the meeting of the month the demo is seen from
+        (``until``'s) already held by then."""
+        year = until.year
         months = {
             "monthly": range(1, 13),
             "quarterly": (3, 6, 9, 12),
@@ -280,6 +283,10 @@ class PartyPointsDemoData(models.AbstractModel):
             day = date(year, month, rng.randint(8, 24))
             while day.weekday() >= 5:
                 day += timedelta(days=1)
+            if day.replace(day=1) == until.replace(day=1) and day > until:
+                day = until
+                while day.weekday() >= 5:
+                    day -= timedelta(days=1)
             days.append(day)
         return days
 
@@ -310,7 +317,7 @@ class PartyPointsDemoData(models.AbstractModel):
                 else [(branch, groups.browse()) for branch in branches]
             )
             for branch, group in units:
-                days = self._meeting_days(meeting_type.frequency, rng, until.year)
+                days = self._meeting_days(meeting_type.frequency, rng, until)
                 for day, topic in zip(days, topics, strict=True):
                     start = datetime.combine(day, MEETING_HOUR_UTC)
                     vals_list.append(
@@ -639,9 +646,11 @@ class PartyPointsDemoData(models.AbstractModel):
         return first | second
 
     @api.model
-    def _generate_star_ratings(self):
-        """The demo year's star rating of each demo branch, evaluated from
-        the demo's records as a secretary sees it during the year: the
+    def _generate_star_ratings(self, year):
+        """The star rating of each demo branch for the demo year ``year``
+        (not today's: the demo's records do not move with the clock),
+        evaluated from the demo's records as a secretary sees it during the
+        year: the
         operations branch has proven every evidence criterion, the
         maintenance branch those up to 4 stars and submitted one of 5 stars
         the committee has not decided yet, the office branch those of 3
@@ -654,7 +663,6 @@ class PartyPointsDemoData(models.AbstractModel):
             ref("party_points.party_branch_office_demo"): 3,
         }
         branches = self.env["party.branch"].union(*plans)
-        year = fields.Date.context_today(self).year
         ratings = self.env["party.branch.rating"]._rate(branches, year)
         for rating in ratings:
             target = plans[rating.branch_id]

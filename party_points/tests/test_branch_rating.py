@@ -212,6 +212,13 @@ class TestBranchRating(RatingCase):
         # pressed again: the same rating, evaluated again
         again = self.branch_a.with_user(self.officer_a).action_star_rating()
         self.assertEqual(again["res_id"], rating.id)
+        # the branch form shows the stars and blockers to officers, to
+        # members not even the button
+        Branch = self.env["party.branch"]
+        for user, shown in ((self.officer_a, True), (self.user_a1, False)):
+            arch = Branch.with_user(user).get_view(view_type="form")["arch"]
+            for name in ("star_level", "star_blockers", "action_star_rating"):
+                self.assertEqual(f'name="{name}"' in arch, shown, (user.login, name))
 
 
 @tagged("post_install", "-at_install")

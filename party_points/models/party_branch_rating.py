@@ -312,12 +312,13 @@ class PartyBranchRating(models.Model):
         }
         missing, updated = [], []
         for rating in self:
-            for criterion in criteria:
-                key = (rating.branch_id.id, criterion.id)
-                line_id = existing.get((rating.id, criterion.id))
+            rating_id, branch_id = rating.id, rating.branch_id.id
+            for criterion_id in criteria.ids:
+                key = (branch_id, criterion_id)
+                line_id = existing.get((rating_id, criterion_id))
                 if line_id is None:
                     missing.append(
-                        (rating.id, criterion.id, *figures.get(key, (False, None)))
+                        (rating_id, criterion_id, *figures.get(key, (False, None)))
                     )
                 elif key in figures:
                     updated.append((line_id, *figures[key]))

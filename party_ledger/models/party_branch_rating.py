@@ -62,6 +62,8 @@ class PartyBranchRating(models.Model):
             "ledger_rates",
             lambda: self._ledger_rate_figures(branches, date_from, date_to),
         )
+        # (the sentence translated once, as in party_points' checks)
+        wording = _("%(rate).1f %% of %(count)s items received this year")
         results = {}
         for branch_id, (count, rates) in figures.items():
             rate = rates[rate_field]
@@ -69,11 +71,7 @@ class PartyBranchRating(models.Model):
                 continue
             results[branch_id] = (
                 star_rating.at_least(rate, criterion.threshold),
-                _(
-                    "%(rate).1f %% of %(count)s items received this year",
-                    rate=rate,
-                    count=count,
-                ),
+                wording % {"rate": rate, "count": count},
             )
         return results
 
@@ -103,15 +101,12 @@ class PartyBranchRating(models.Model):
                 ["__count"],
             )
         )
-        # (loops, not comprehensions: _() finds the language in this frame)
+        wording = _("%(count)s practical matters done to the staff's satisfaction")
         results = {}
         for branch in branches:
             results[branch.id] = (
                 done.get(branch, 0) >= criterion.threshold,
-                _(
-                    "%(count)s practical matters done to the staff's satisfaction",
-                    count=done.get(branch, 0),
-                ),
+                wording % {"count": done.get(branch, 0)},
             )
         return results
 
@@ -120,6 +115,8 @@ class PartyBranchRating(models.Model):
     ):
         """The key projects due in the span, verified done by their
         deadline: at least the threshold's share."""
+        # (before the query: the lookup of the language may run one)
+        wording = _("%(on_time)s of %(due)s key projects finished on time")
         self.env["party.practical.project"].flush_model(
             ["branch_id", "state", "date_deadline", "date_verified"]
         )
@@ -143,10 +140,6 @@ class PartyBranchRating(models.Model):
                 star_rating.at_least(
                     star_rating.share(on_time, due), criterion.threshold
                 ),
-                _(
-                    "%(on_time)s of %(due)s key projects finished on time",
-                    on_time=on_time,
-                    due=due,
-                ),
+                wording % {"on_time": on_time, "due": due},
             )
         return results

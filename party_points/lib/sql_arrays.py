@@ -8,6 +8,8 @@ string each) cost a few milliseconds on both sides; the query casts them
 (``%s::int[]``) and unnests them.
 """
 
+_NUMBERS = (int, float)
+
 
 def _element(value):
     if value is None:
@@ -26,4 +28,10 @@ def array_literal(values):
     """``values`` (None, booleans, numbers or strings) as the text of a
     one-dimensional PostgreSQL array, to be cast by the query (``'{1,NULL}'``
     for ``[1, None]``). Strings are quoted, so any text survives."""
+    values = list(values)
+    # Most columns are plain numbers: their literal is their repr, which
+    # map() takes without a Python call per element (bool, an int subclass,
+    # is not of these types).
+    if all(type(value) in _NUMBERS for value in values):
+        return "{" + ",".join(map(repr, values)) + "}"
     return "{" + ",".join(map(_element, values)) + "}"

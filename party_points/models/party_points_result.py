@@ -237,31 +237,28 @@ class PartyPointsResult(models.Model):
         records one by one costs several times the whole computation). The
         columns travel as array literals, one string each
         (:func:`array_literal`): as lists, psycopg2 and the server would
-        handle 120,000 literals one by one."""
-        columns = {
-            name: []
-            for name in (
-                "member_id",
-                "base_score",
-                "positive_points",
-                "negative_points",
-                "category_points",
-                "score",
-                "vetoed",
-                "veto_effect",
-                "grade",
-                "needs_decision",
-                "rank_in_branch",
-                "rank_overall",
-            )
+        handle 120,000 literals one by one. The points by category travel
+        as one JSON array (one ``json.dumps``, not one per member)."""
+        types = {
+            "member_id": "int",
+            "base_score": "float8",
+            "positive_points": "float8",
+            "negative_points": "float8",
+            "score": "float8",
+            "vetoed": "bool",
+            "veto_effect": "varchar",
+            "grade": "varchar",
+            "needs_decision": "bool",
+            "rank_in_branch": "int",
+            "rank_overall": "int",
         }
+        columns = {name: [] for name in types}
+        category_points = []
         # A rule book that ranks nobody: no rank is stored at all.
         ranked = period.ruleset_id.ranking_enabled
         for member_id, vals in results.items():
             columns["member_id"].append(member_id)
-            columns["category_points"].append(
-                json.dumps(vals["category_points"]) if vals["category_points"] else None
-            )
+            category_points.append(vals["category_points"] or None)
             columns["vetoed"].append(bool(vals["veto_effect"]))
             columns["veto_effect"].append(vals["veto_effect"] or None)
             columns["grade"].append(vals["grade"] or None)
@@ -281,20 +278,26 @@ class PartyPointsResult(models.Model):
             SQL(
                 """INSERT INTO party_points_result (
                     period_id, company_id, create_uid, write_uid, create_date,
-                    write_date, branch_id, %s)
+                    write_date, branch_id, category_points, %s)
                 SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', member.branch_id, result.*
-                FROM unnest(%s::int[], %s::float8[], %s::float8[],
-                    %s::float8[], %s::jsonb[], %s::float8[], %s::bool[],
-                    %s::varchar[], %s::varchar[], %s::bool[], %s::int[],
-                    %s::int[]) AS result(%s)
+                    now() AT TIME ZONE 'UTC', member.branch_id,
+                    NULLIF(result.category_points, 'null'), %s
+                FROM ROWS FROM (%s, jsonb_array_elements(%s::jsonb))
+                    AS result(%s, category_points)
                 JOIN party_member member ON member.id = result.member_id""",
                 names,
                 period.id,
                 period.company_id.id,
                 self.env.uid,
                 self.env.uid,
-                *map(array_literal, columns.values()),
+                SQL(", ").join(
+                    SQL("result.%s", SQL.identifier(name)) for name in columns
+                ),
+                SQL(", ").join(
+                    SQL("unnest(%s::" + sql_type + "[])", array_literal(columns[name]))
+                    for name, sql_type in types.items()
+                ),
+                json.dumps(category_points),
                 names,
             )
         )

@@ -253,6 +253,18 @@ class TestPointsExport(PointsCase):
         self.assertEqual(
             zhang.category_summary, "Study: +13\nVanguard: +5\nDiscipline: -2"
         )
+        # a member without points keeps no column at all (NULL, not "null")
+        pointless = self.period.result_ids.filtered(
+            lambda r: not r.positive_points and not r.negative_points
+        )
+        self.assertTrue(pointless)
+        self.assertEqual(set(pointless.mapped("category_points")), {False})
+        self.env.cr.execute(
+            "SELECT count(*) FROM party_points_result"
+            " WHERE period_id = %s AND category_points IS NULL",
+            [self.period.id],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], len(pointless))
         self.cat_study.period_cap = 4
         self.r_meet.period_cap = 2
         rows_a = rows(cached(self._ledger()[1])["Branch A"])[0]

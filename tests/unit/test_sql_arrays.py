@@ -30,6 +30,12 @@ def test_array_literal(values, text):
 def test_bool_is_not_taken_for_a_number():
     # bool is a subclass of int: it must still come out as t/f
     assert array_literal([True, 1]) == "{t,1}"
+    assert array_literal([1, False]) == "{1,f}"
+
+
+def test_numbers_with_a_null_or_from_a_generator():
+    assert array_literal([1, 2.5, None]) == "{1,2.5,NULL}"
+    assert array_literal(n * 2 for n in range(3)) == "{0,2,4}"
 
 
 def test_float_round_trip():

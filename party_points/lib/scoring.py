@@ -188,7 +188,8 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
             rule_sums.get(member.key, {}), rules, categories
         )
         positive, negative = list_totals(by_category, categories)
-        veto = strongest_veto(vetoes.get(member.key, ()))
+        member_vetoes = vetoes.get(member.key)
+        veto = strongest_veto(member_vetoes) if member_vetoes else None
         score = clamp_score(
             ruleset.base_score,
             positive,

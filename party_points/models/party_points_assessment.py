@@ -423,6 +423,7 @@ class PartyPointsAssessment(models.Model):
                 array_literal(periods.ids),
             )
         )
+        # no line yet (NULL counts): no votes
         inputs = [
             (
                 member_id,
@@ -430,11 +431,11 @@ class PartyPointsAssessment(models.Model):
                 member_type,
                 situation,
                 row[4:],
-                {
-                    choice: count
-                    for choice, count in zip(rules.REVIEW_CHOICES, row[:4], strict=True)
-                    if count is not None
-                },
+                (
+                    dict(zip(rules.REVIEW_CHOICES, row[:4], strict=True))
+                    if row[0] is not None
+                    else {}
+                ),
             )
             for member_id, branch_id, member_type, situation, *row in (
                 self.env.cr.fetchall()
@@ -1474,7 +1475,9 @@ class PartyPointsAssessmentLine(models.Model):
                 FROM new
                 WHERE new.member_id NOT IN (SELECT member_id FROM kept)""",
                 # one JSON document: encoded in C, parsed once by the server
-                lines=json.dumps(list(lines.values())),
+                lines=json.dumps(
+                    list(lines.values()), check_circular=False, separators=(",", ":")
+                ),
                 columns=SQL(", ").join(
                     SQL("%s " + sql_type, SQL.identifier(name))
                     for name, sql_type in LINE_COLUMNS

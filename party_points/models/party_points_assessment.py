@@ -398,16 +398,15 @@ class PartyPointsAssessment(models.Model):
     def _inputs(self):
         """The inputs of every member of the periods, in one aggregate query:
         ``([(member id, branch id, member type, special category, [score or
-        None, per period oldest first], {choice: votes cast so far})],
-        periods)``."""
+        None, per period oldest first], [votes cast so far, per choice] or
+        None without a line)], periods)``."""
         periods = self.period_ids.sorted(lambda period: (period.date_start, period.id))
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """SELECT result.member_id, member.branch_id, member.member_type,
-                    member.special_category, line.review_excellent,
-                    line.review_qualified, line.review_basic,
-                    line.review_unqualified, %s
+                    member.special_category, ARRAY[%s],
+                    CASE WHEN line.id IS NOT NULL THEN ARRAY[%s] END
                 FROM party_points_result result
                 JOIN party_member member ON member.id = result.member_id
                 LEFT JOIN party_points_assessment_line line
@@ -419,34 +418,20 @@ class PartyPointsAssessment(models.Model):
                     SQL("max(result.score) FILTER (WHERE result.period_id = %s)", pid)
                     for pid in periods.ids
                 ),
+                SQL(", ").join(
+                    SQL.identifier("line", f"review_{choice}")
+                    for choice in rules.REVIEW_CHOICES
+                ),
                 self.id,
                 array_literal(periods.ids),
             )
         )
-        # no line yet (NULL counts): no votes
-        inputs = [
-            (
-                member_id,
-                branch_id,
-                member_type,
-                situation,
-                row[4:],
-                (
-                    dict(zip(rules.REVIEW_CHOICES, row[:4], strict=True))
-                    if row[0] is not None
-                    else {}
-                ),
-            )
-            for member_id, branch_id, member_type, situation, *row in (
-                self.env.cr.fetchall()
-            )
-        ]
-        return inputs, periods
+        return self.env.cr.fetchall(), periods
 
-    def _standing_vetoes(self, member_ids):
-        """The approved, standing veto entries of ``member_ids`` whose window
-        overlaps the span, in any period: ``({member id: [effect]}, {member
-        id: [entry id]})``, in one query."""
+    def _standing_vetoes(self, periods):
+        """The approved, standing veto entries of the members of ``periods``
+        whose window overlaps the span, in any period: ``({member id:
+        [effect]}, {member id: [entry id]})``, in one query."""
         self.env.cr.execute(
             SQL(
                 """SELECT entry.id, entry.member_id, entry.date,
@@ -457,11 +442,14 @@ class PartyPointsAssessment(models.Model):
                     AND entry.reversed_by_id IS NULL
                     AND entry.reversal_of_id IS NULL
                     AND entry.company_id = %s AND entry.date <= %s
-                    AND entry.member_id = ANY(%s::int[])
+                    AND entry.member_id IN (
+                        SELECT member_id FROM party_points_result
+                        WHERE period_id = ANY(%s::int[])
+                    )
                 ORDER BY entry.id""",
                 self.company_id.id,
                 self.date_end,
-                array_literal(member_ids),
+                array_literal(periods.ids),
             )
         )
         effects, entries = {}, {}
@@ -477,9 +465,7 @@ class PartyPointsAssessment(models.Model):
         {member id: [veto entry ids]})``."""
         self.ensure_one()
         inputs, periods = self._inputs()
-        veto_effects, veto_entries = self._standing_vetoes(
-            [member_id for member_id, *_rest in inputs]
-        )
+        veto_effects, veto_entries = self._standing_vetoes(periods)
         graded_types = self.ruleset_id.graded_member_types()
         special = self.ruleset_id.special_handling() if self.ruleset_id else {}
         # the assessment's settings read once, not once per member
@@ -487,7 +473,10 @@ class PartyPointsAssessment(models.Model):
         method = self.combine_method
         weights = (self.points_weight, self.review_weight)
         lines, graded = {}, []
-        for member_id, branch_id, member_type, situation, scores, votes in inputs:
+        for member_id, branch_id, member_type, situation, scores, counts in inputs:
+            votes = (
+                dict(zip(rules.REVIEW_CHOICES, counts, strict=True)) if counts else {}
+            )
             category = member_type if member_type in graded_types else "exempt"
             if category not in ("full", "probationary"):
                 category = "exempt"

@@ -1423,7 +1423,7 @@ class PartyPointsAssessmentLine(models.Model):
                 assessment.id,
             )
         )
-        decided = self.browse(line_id for (line_id,) in cr.fetchall())
+        decided = self.browse([line_id for (line_id,) in cr.fetchall()])
         if decided:
             decided._workflow_write(
                 {

@@ -78,13 +78,15 @@ def review_score(counts):
     """The 民主评议 part from the vote counts ``{choice: count}``: the average
     of the votes' values (优秀 100, 合格 80, 基本合格 60, 不合格 0), or None
     without votes."""
-    unknown = set(counts) - set(REVIEW_CHOICES)
-    if unknown:
+    if not REVIEW_VALUES.keys() >= counts.keys():
+        unknown = counts.keys() - REVIEW_VALUES.keys()
         raise ValueError(f"unknown choices {sorted(unknown)}")
-    votes = sum(counts.values())
+    votes = total = 0
+    for choice, count in counts.items():
+        votes += count
+        total += REVIEW_VALUES[choice] * count
     if not votes:
         return None
-    total = sum(REVIEW_VALUES[choice] * count for choice, count in counts.items())
     return round(total / votes, PRECISION)
 
 

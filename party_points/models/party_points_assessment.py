@@ -380,20 +380,11 @@ class PartyPointsAssessment(models.Model):
             assessment._check_periods()
             if not assessment.period_ids:
                 raise UserError(_("Choose the closed periods the assessment combines."))
-            # the 民主评议 counts cast so far stay with the members
-            counts = assessment._review_counts()
-            # the previous lines in one DELETE (unpublished, checked above:
-            # no objection holds them; their veto links cascade): the ORM's
-            # unlink took 7 s for 10,000 lines, this 0.4 s (make bench)
-            self.env.cr.execute(
-                SQL(
-                    "DELETE FROM party_points_assessment_line WHERE assessment_id = %s",
-                    assessment.id,
-                )
-            )
-            self.env["party.points.assessment.line"].invalidate_model()
-            lines, vetoes = assessment._compute_lines(counts)
-            self.env["party.points.assessment.line"]._insert_lines(
+            # one aggregate read of the inputs, the rules of lib/ in Python,
+            # one statement writing the lines (updated in place, so the
+            # 民主评议 counts cast so far stay with the members)
+            lines, vetoes = assessment._compute_lines()
+            self.env["party.points.assessment.line"]._store_lines(
                 assessment, lines, vetoes
             )
             assessment._workflow_write(
@@ -404,29 +395,43 @@ class PartyPointsAssessment(models.Model):
             )
         return True
 
-    def _period_scores(self):
-        """``({member id: [score or None, per period oldest first]}, periods)``
-        from the periods' stored results, in one query."""
+    def _inputs(self):
+        """The inputs of every member of the periods, in one aggregate query:
+        ``([(member id, branch id, member type, special category, [score or
+        None, per period oldest first], [votes cast so far, per choice] or
+        None without a line)], periods)``."""
         periods = self.period_ids.sorted(lambda period: (period.date_start, period.id))
-        index = {period.id: position for position, period in enumerate(periods)}
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """SELECT member_id, period_id, score FROM party_points_result
-                WHERE period_id = ANY(%s)""",
-                periods.ids,
+                """SELECT result.member_id, member.branch_id, member.member_type,
+                    member.special_category, ARRAY[%s],
+                    CASE WHEN line.id IS NOT NULL THEN ARRAY[%s] END
+                FROM party_points_result result
+                JOIN party_member member ON member.id = result.member_id
+                LEFT JOIN party_points_assessment_line line
+                    ON line.assessment_id = %s AND line.member_id = result.member_id
+                WHERE result.period_id = ANY(%s::int[])
+                GROUP BY result.member_id, member.id, line.id""",
+                # a member has one result a period: its score, or NULL
+                SQL(", ").join(
+                    SQL("max(result.score) FILTER (WHERE result.period_id = %s)", pid)
+                    for pid in periods.ids
+                ),
+                SQL(", ").join(
+                    SQL.identifier("line", f"review_{choice}")
+                    for choice in rules.REVIEW_CHOICES
+                ),
+                self.id,
+                array_literal(periods.ids),
             )
         )
-        scores = {}
-        for member_id, period_id, score in self.env.cr.fetchall():
-            row = scores.setdefault(member_id, [None] * len(periods))
-            row[index[period_id]] = score
-        return scores, periods
+        return self.env.cr.fetchall(), periods
 
-    def _standing_vetoes(self, member_ids):
-        """The approved, standing veto entries of ``member_ids`` whose window
-        overlaps the span, in any period: ``({member id: [effect]}, {member
-        id: [entry id]})``, in one query."""
+    def _standing_vetoes(self, periods):
+        """The approved, standing veto entries of the members of ``periods``
+        whose window overlaps the span, in any period: ``({member id:
+        [effect]}, {member id: [entry id]})``, in one query."""
         self.env.cr.execute(
             SQL(
                 """SELECT entry.id, entry.member_id, entry.date,
@@ -437,11 +442,14 @@ class PartyPointsAssessment(models.Model):
                     AND entry.reversed_by_id IS NULL
                     AND entry.reversal_of_id IS NULL
                     AND entry.company_id = %s AND entry.date <= %s
-                    AND entry.member_id = ANY(%s)
+                    AND entry.member_id IN (
+                        SELECT member_id FROM party_points_result
+                        WHERE period_id = ANY(%s::int[])
+                    )
                 ORDER BY entry.id""",
                 self.company_id.id,
                 self.date_end,
-                member_ids,
+                array_literal(periods.ids),
             )
         )
         effects, entries = {}, {}
@@ -451,43 +459,24 @@ class PartyPointsAssessment(models.Model):
                 entries.setdefault(member_id, []).append(entry_id)
         return effects, entries
 
-    def _review_counts(self):
-        """The 民主评议 vote counts of the lines: ``{member id: {choice:
-        count}}``, in one query."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """SELECT member_id, review_excellent, review_qualified,
-                    review_basic, review_unqualified
-                FROM party_points_assessment_line WHERE assessment_id = %s""",
-                self.id,
-            )
-        )
-        return {
-            member_id: dict(zip(rules.REVIEW_CHOICES, row, strict=True))
-            for member_id, *row in self.env.cr.fetchall()
-        }
-
-    def _compute_lines(self, counts=None):
+    def _compute_lines(self):
         """Every member's line as computing the assessment makes it now,
-        with the 民主评议 ``counts`` cast so far (``{member id: {choice:
-        count}}``): ``({member id: values}, {member id: [veto entry ids]})``."""
-        counts = counts or {}
+        with the 民主评议 counts cast so far: ``({member id: values},
+        {member id: [veto entry ids]})``."""
         self.ensure_one()
-        scores, periods = self._period_scores()
-        member_ids = sorted(scores)
-        veto_effects, veto_entries = self._standing_vetoes(member_ids)
+        inputs, periods = self._inputs()
+        veto_effects, veto_entries = self._standing_vetoes(periods)
         graded_types = self.ruleset_id.graded_member_types()
         special = self.ruleset_id.special_handling() if self.ruleset_id else {}
-        self.env.cr.execute(
-            SQL(
-                """SELECT id, branch_id, member_type, special_category
-                FROM party_member WHERE id = ANY(%s)""",
-                member_ids,
-            )
-        )
+        # the assessment's settings read once, not once per member
+        keys = [str(period_id) for period_id in periods.ids]
+        method = self.combine_method
+        weights = (self.points_weight, self.review_weight)
         lines, graded = {}, []
-        for member_id, branch_id, member_type, situation in self.env.cr.fetchall():
+        for member_id, branch_id, member_type, situation, scores, counts in inputs:
+            votes = (
+                dict(zip(rules.REVIEW_CHOICES, counts, strict=True)) if counts else {}
+            )
             category = member_type if member_type in graded_types else "exempt"
             if category not in ("full", "probationary"):
                 category = "exempt"
@@ -496,30 +485,22 @@ class PartyPointsAssessment(models.Model):
                 category = (
                     situation if special.get(situation) == "own_list" else "exempt"
                 )
-            year_points = rules.combine_periods(scores[member_id], self.combine_method)
-            votes = counts.get(member_id, {})
-            points = rules.composite(
-                year_points,
-                rules.review_score(votes),
-                self.points_weight,
-                self.review_weight,
-            )
-            veto = rules.strongest(veto_effects.get(member_id, []))
+            year_points = rules.combine_periods(scores, method)
+            points = rules.composite(year_points, rules.review_score(votes), *weights)
+            effects = veto_effects.get(member_id)
+            veto = rules.strongest(effects) if effects else None
             lines[member_id] = {
+                "member_id": member_id,
                 "branch_id": branch_id,
                 "category": category,
                 "period_scores": {
-                    str(period.id): score
-                    for period, score in zip(periods, scores[member_id], strict=True)
+                    key: score
+                    for key, score in zip(keys, scores, strict=True)
                     if score is not None
                 },
                 "year_points": year_points or 0.0,
                 "composite": points,
                 "veto_effect": veto,
-                **{
-                    f"review_{choice}": votes.get(choice, 0)
-                    for choice in rules.REVIEW_CHOICES
-                },
             }
             graded.append(
                 rules.Line(member_id, rules.line_key(branch_id, category), points, veto)
@@ -552,7 +533,6 @@ class PartyPointsAssessment(models.Model):
             grade, needs_decision = proposed[member_id]
             vals.update(
                 proposed_grade=grade,
-                final_grade=grade,
                 needs_decision=needs_decision,
                 rank=ranks.get(member_id, 0),
             )
@@ -1021,20 +1001,18 @@ class PartyPointsAssessment(models.Model):
         }
 
 
-# What each line column is, for the bulk INSERT: (name, SQL array type).
+# What each computed line column is, for the bulk write: (name, SQL type).
+# The final grade starts as the proposed one; the 民主评议 counts are the
+# lines' own (none on a new line).
 LINE_COLUMNS = (
     ("member_id", "int"),
+    ("branch_id", "int"),
     ("category", "varchar"),
     ("period_scores", "jsonb"),
     ("year_points", "float8"),
     ("composite", "float8"),
     ("veto_effect", "varchar"),
-    ("review_excellent", "int"),
-    ("review_qualified", "int"),
-    ("review_basic", "int"),
-    ("review_unqualified", "int"),
     ("proposed_grade", "varchar"),
-    ("final_grade", "varchar"),
     ("needs_decision", "bool"),
     ("rank", "int"),
 )
@@ -1425,42 +1403,94 @@ class PartyPointsAssessmentLine(models.Model):
             )
 
     @api.model
-    def _insert_lines(self, assessment, lines, veto_entries):
+    def _store_lines(self, assessment, lines, veto_entries):
         """Store the lines of ``assessment`` (``{member id: values}`` as
         :meth:`party.points.assessment._compute_lines` returns them) in one
-        INSERT, their veto entries in a second, as the period close stores
-        its results."""
-        columns = {name: [] for name, _type in LINE_COLUMNS}
-        for member_id, vals in lines.items():
-            for name, _type in LINE_COLUMNS:
-                value = member_id if name == "member_id" else vals[name]
-                if name == "period_scores":
-                    value = json.dumps(value)
-                elif name == "veto_effect":
-                    value = value or None
-                columns[name].append(value)
-        names = SQL(", ").join(SQL.identifier(name) for name, _type in LINE_COLUMNS)
-        types = SQL(", ").join(
-            SQL("%s::" + sql_type + "[]", array_literal(columns[name]))
-            for name, sql_type in LINE_COLUMNS
-        )
+        statement, as the period close stores its results: the line of a
+        member who has one is updated in place (its id, chatter,
+        self-assessment and branch opinion stay), the other members' lines
+        are inserted, and the lines of members no longer in the periods are
+        deleted (the assessment is unpublished: no objection holds them).
+        Then the veto entries of the lines, replaced in two statements."""
+        # a committee's decision was on the grades being recomputed: undone
+        # through the ORM, so that the line's chatter tracks it (a few lines)
+        self.env.flush_all()
         cr = self.env.cr
         cr.execute(
             SQL(
-                """INSERT INTO party_points_assessment_line (
-                    assessment_id, company_id, create_uid, write_uid, create_date,
-                    write_date, branch_id, republished, %s)
-                SELECT %s, %s, %s, %s, now() AT TIME ZONE 'UTC',
-                    now() AT TIME ZONE 'UTC', member.branch_id, false, line.*
-                FROM unnest(%s) AS line(%s)
-                JOIN party_member member ON member.id = line.member_id""",
-                names,
+                """SELECT id FROM party_points_assessment_line
+                WHERE assessment_id = %s AND decided_date IS NOT NULL""",
                 assessment.id,
-                assessment.company_id.id,
-                self.env.uid,
-                self.env.uid,
-                types,
-                names,
+            )
+        )
+        decided = self.browse([line_id for (line_id,) in cr.fetchall()])
+        if decided:
+            decided._workflow_write(
+                {
+                    "decision_reason": False,
+                    "decided_by_id": False,
+                    "decided_date": False,
+                }
+            )
+            decided.flush_recordset()
+        names = SQL(", ").join(SQL.identifier(name) for name, _type in LINE_COLUMNS)
+        cr.execute(
+            SQL(
+                """WITH new AS (
+                    SELECT * FROM jsonb_to_recordset(%(lines)s::jsonb)
+                        AS line(%(columns)s)
+                ), gone AS (
+                    DELETE FROM party_points_assessment_line old
+                    WHERE old.assessment_id = %(assessment)s
+                        AND NOT EXISTS (
+                            SELECT FROM new WHERE new.member_id = old.member_id
+                        )
+                ), kept AS (
+                    UPDATE party_points_assessment_line old
+                    SET final_grade = new.proposed_grade, %(updates)s,
+                        write_uid = %(uid)s, write_date = now() AT TIME ZONE 'UTC'
+                    FROM new
+                    WHERE old.assessment_id = %(assessment)s
+                        AND old.member_id = new.member_id
+                    RETURNING old.member_id
+                )
+                INSERT INTO party_points_assessment_line (
+                    assessment_id, company_id, create_uid, write_uid, create_date,
+                    write_date, republished, final_grade, review_excellent,
+                    review_qualified, review_basic, review_unqualified, %(names)s)
+                SELECT %(assessment)s, %(company)s, %(uid)s, %(uid)s,
+                    now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', false,
+                    new.proposed_grade, 0, 0, 0, 0, %(new_names)s
+                FROM new
+                WHERE new.member_id NOT IN (SELECT member_id FROM kept)""",
+                # one JSON document: encoded in C, parsed once by the server
+                lines=json.dumps(
+                    list(lines.values()), check_circular=False, separators=(",", ":")
+                ),
+                columns=SQL(", ").join(
+                    SQL("%s " + sql_type, SQL.identifier(name))
+                    for name, sql_type in LINE_COLUMNS
+                ),
+                names=names,
+                new_names=SQL(", ").join(
+                    SQL.identifier("new", name) for name, _type in LINE_COLUMNS
+                ),
+                updates=SQL(", ").join(
+                    SQL("%s = new.%s", SQL.identifier(name), SQL.identifier(name))
+                    for name, _type in LINE_COLUMNS
+                    if name != "member_id"
+                ),
+                assessment=assessment.id,
+                company=assessment.company_id.id,
+                uid=self.env.uid,
+            )
+        )
+        cr.execute(
+            SQL(
+                """DELETE FROM party_points_assessment_line_veto_rel rel
+                USING party_points_assessment_line line
+                WHERE line.id = rel.line_id AND line.assessment_id = %s""",
+                assessment.id,
             )
         )
         vetoes = [

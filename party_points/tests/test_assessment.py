@@ -187,6 +187,55 @@ class TestAssessment(AssessmentCase):
         self.assertEqual(lines[self.member_a2].proposed_grade, "exempt")
         self.assertEqual(lines[self.member_a1].category, "full")
 
+    def test_compute_queries_do_not_grow_with_the_members(self):
+        """Computing, then recomputing in place, takes as many queries for
+        thirty members more: one aggregate read, one write, at any size."""
+
+        def queries(assessment):
+            counts = []
+            for _run in ("computed", "recomputed"):
+                self.env.invalidate_all()
+                start = self.env.cr.sql_log_count
+                assessment.action_compute()
+                self.env.flush_all()
+                counts.append(self.env.cr.sql_log_count - start)
+            return counts
+
+        Employee = self.env["hr.employee"]
+        self.env["party.member"].create(
+            [
+                {
+                    "employee_id": Employee.create({"name": f"Member {n}"}).id,
+                    "branch_id": (self.branch_a, self.branch_b)[n % 2].id,
+                }
+                for n in range(30)
+            ]
+        )
+        # the thirty more members are scored in Q3 only
+        q3 = self.env["party.points.period"].create(
+            {
+                "name": "2031 Q3",
+                "ruleset_id": self.ruleset.id,
+                "date_start": "2031-07-01",
+                "date_end": "2031-09-30",
+                "branch_ids": [Command.set(self.committee.ids)],
+            }
+        )
+        q3.with_user(self.manager).action_close()
+        big = self._assessment(
+            name="2031 Q3",
+            date_start="2031-07-01",
+            date_end="2031-09-30",
+            period_ids=[Command.set(q3.ids)],
+        )
+        small = self._assessment()
+        # the caches of a first computation (rules, mail) warmed up
+        queries(self._assessment(name="warm-up"))
+        small_queries = queries(small)
+        big_queries = queries(big)
+        self.assertEqual(len(big.line_ids), len(small.line_ids) + 30)
+        self.assertEqual(big_queries, small_queries)
+
     def test_average_of_two_quarters_without_ranks(self):
         assessment = self._assessment(combine_method="average", ranking_enabled=False)
         assessment.action_compute()

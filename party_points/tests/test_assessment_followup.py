@@ -313,6 +313,42 @@ class TestAssessmentFollowup(FollowupCase):
         with self.assertRaisesRegex(UserError, "changed only"):
             a3.sudo().write({"decision_reason": "改"})
 
+    def test_recompute_updates_the_lines_in_place(self):
+        """Recomputing updates each member's line where it is: the same line
+        with its self-assessment and the branch's opinion, the changed
+        inputs weighed in, and the committee's decision on the old grades
+        undone, in the line's tracked history."""
+        # Q1 alone: a3 and a4 tie at 90 for the one excellent place
+        assessment = self._assessment(
+            combine_method="average", period_ids=[Command.set(self.period.ids)]
+        )
+        assessment.action_compute()
+        lines = self._lines(assessment)
+        a1, a3, a4 = (
+            lines[m] for m in (self.member_a1, self.member_a3, self.member_a4)
+        )
+        a1.with_user(self.user_a1).sudo().action_save_self_assessment("按时交纳党费")
+        a1.with_user(self.officer_a).action_set_branch_opinion("表现较好")
+        a4.with_user(self.manager).action_decide_grade("excellent", "票数多")
+        self.assertEqual(a4.final_grade, "excellent")
+        # a4 retires: exempt by the rule book, so a3 alone takes the place
+        self.member_a4.special_category = "retired"
+        assessment.with_context(tracking_disable=False).action_compute()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.assertEqual(self._lines(assessment), lines, "the same lines")
+        self.assertEqual(
+            (a1.self_assessment, a1.branch_opinion), ("按时交纳党费", "表现较好")
+        )
+        self.assertEqual((a4.category, a4.final_grade), ("exempt", "exempt"))
+        self.assertEqual((a3.final_grade, a3.needs_decision), ("excellent", False))
+        self.assertFalse(a4.decision_reason or a4.decided_by_id or a4.decided_date)
+        self.assertTrue(
+            a4.sudo().message_ids.tracking_value_ids.filtered(
+                lambda value: value.field_id.name == "decision_reason"
+            )
+        )
+
     def test_committee_grades_an_unqualified_the_meeting_did_not_carry(self):
         assessment = self._published()
         line = self._lines(assessment)[self.member_a5]

@@ -1024,14 +1024,32 @@ def _assessed_year(bench, votes_per_member=4):
     return assessment, quarters
 
 
+# The inputs of the assessment, by member: each quarter's score, the
+# member's branch, type and category, the votes on their line; and the
+# approved, standing vetoes of those members up to the year's end.
 ASSESS_SQL = """
-SELECT r.member_id, avg(r.score), max(l.review_excellent),
-    max(l.review_qualified), max(l.review_basic), max(l.review_unqualified)
+SELECT r.member_id, m.branch_id, m.member_type, m.special_category, {scores},
+    max(l.review_excellent), max(l.review_qualified), max(l.review_basic),
+    max(l.review_unqualified)
 FROM party_points_result r
+JOIN party_member m ON m.id = r.member_id
 LEFT JOIN party_points_assessment_line l
     ON l.member_id = r.member_id AND l.assessment_id = %(assessment)s
 WHERE r.period_id = ANY(%(periods)s)
-GROUP BY r.member_id
+GROUP BY r.member_id, m.id
+"""
+# one column a quarter: faster to fetch than arrays of them
+ASSESS_SCORE_SQL = "max(r.score) FILTER (WHERE r.period_id = {period:d})"
+ASSESS_VETO_SQL = """
+SELECT e.id, e.member_id, e.date, u.veto_effect, u.veto_effect_months
+FROM party_points_entry e
+JOIN party_points_rule u ON u.id = e.rule_id
+WHERE e.state = 'approved' AND e.is_veto AND e.reversed_by_id IS NULL
+    AND e.reversal_of_id IS NULL AND e.company_id = %(company)s
+    AND e.date <= %(end)s
+    AND e.member_id IN (
+        SELECT member_id FROM party_points_result WHERE period_id = ANY(%(periods)s)
+    )
 """
 
 
@@ -1039,16 +1057,29 @@ GROUP BY r.member_id
 def assess(bench):
     """Assessing a year over four closed quarters with the 民主评议 votes
     (issue 15): ``action_compute()`` again (the votes cast stay with the
-    members), against the bare SQL aggregation of the same inputs (the
-    quarters' scores and the vote counts, by member)."""
+    members), against the bare SQL aggregation of the same inputs by member
+    (the quarters' scores, the member's branch, type and category, the vote
+    counts) and the members' standing vetoes."""
     with bench.rolled_back():
         assessment, quarters = _assessed_year(bench)
-        product, floor = bench.compared(
-            assessment.action_compute,
-            bench.sql(
-                ASSESS_SQL, {"assessment": assessment.id, "periods": quarters.ids}
-            ),
+        params = {
+            "assessment": assessment.id,
+            "periods": quarters.ids,
+            "company": assessment.company_id.id,
+            "end": assessment.date_end,
+        }
+
+        inputs = ASSESS_SQL.format(
+            scores=", ".join(
+                ASSESS_SCORE_SQL.format(period=period) for period in quarters.ids
+            )
         )
+
+        def floor():
+            bench.sql(inputs, params)()
+            bench.sql(ASSESS_VETO_SQL, params)()
+
+        product, floor = bench.compared(assessment.action_compute, floor)
         lines = assessment.line_ids
         votes = sum(
             line.review_excellent
@@ -1069,8 +1100,9 @@ def assess(bench):
             members=members,
             votes=votes,
             periods=len(quarters),
-            floor_is="the bare SQL aggregation of the quarters' scores and "
-            "the vote counts by member",
+            floor_is="the bare SQL aggregation of the same inputs by member: "
+            "the quarters' scores, the member's branch, type and category, the "
+            "vote counts, and the standing vetoes",
         )
     ]
 

@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.party_points import compat
 
@@ -401,7 +401,7 @@ class PartySuggestion(models.Model):
         anonymous = [vals for vals in vals_list if vals.get("is_anonymous")]
         for vals in anonymous:
             self._move_submitter(vals)
-        if not anonymous or self.env.su or self._is_committee():
+        if not anonymous or self.env["party.branch"]._is_party_committee():
             return super().create(vals_list)
         # Others create anonymous items as superuser, since only the committee
         # may write the real submitter; their right to create them is still
@@ -461,10 +461,9 @@ class PartySuggestion(models.Model):
                     _("An anonymous item cannot be given a named submitter.")
                 )
             return super().write(vals)
-        if not (self.env.su or self._is_committee()):
-            raise AccessError(
-                _("Only the Party committee can change whether an item is anonymous.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee can change whether an item is anonymous.")
+        )
         for item in self:
             item_vals = dict(vals)
             if vals["is_anonymous"]:
@@ -487,9 +486,3 @@ class PartySuggestion(models.Model):
                         branch=item.zone_id.branch_id.display_name,
                     )
                 )
-
-    # ------------------------------------------------------------------
-    # helpers
-    # ------------------------------------------------------------------
-    def _is_committee(self):
-        return self.env.user.has_group("party_points.group_party_manager")

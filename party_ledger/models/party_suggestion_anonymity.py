@@ -107,7 +107,7 @@ class PartySuggestion(models.Model):
         return result
 
     def write(self, vals):
-        if not (self.env.su or self._is_committee()):
+        if not self.env["party.branch"]._is_party_committee():
             own = self._anonymous_of_current_user()
             if own:
                 raise AccessError(
@@ -122,7 +122,7 @@ class PartySuggestion(models.Model):
         lifting = "is_anonymous" in vals and not vals["is_anonymous"]
         if (
             lifting
-            and (self.env.su or self._is_committee())
+            and self.env["party.branch"]._is_party_committee()
             and self.env.context.get(_LIFT_KEY) is not _LIFT
             and any(self.sudo().mapped("is_anonymous"))
         ):
@@ -185,10 +185,9 @@ class PartySuggestion(models.Model):
         """Name the submitter of anonymous items again (Party committee,
         with a reason). Who lifted it, when and why stay on the item and in
         a message the employee reads on the portal."""
-        if not (self.env.su or self._is_committee()):
-            raise AccessError(
-                _("Only the Party committee can lift the anonymity of an item.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee can lift the anonymity of an item.")
+        )
         if not (reason or "").strip():
             raise UserError(_("Give the reason for lifting the anonymity."))
         named = self.filtered(lambda item: not item.is_anonymous)

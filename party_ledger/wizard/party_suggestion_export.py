@@ -52,7 +52,7 @@ class PartySuggestionExport(models.TransientModel):
         Branch = self.env["party.branch"].sudo()
         if branches:
             branches = Branch.search([("id", "child_of", branches.ids)] + companies)
-        elif self.env.su or user.has_group("party_points.group_party_manager"):
+        elif self.env["party.branch"]._is_party_committee():
             branches = Branch.search(companies)
         else:
             branches = Branch.search([("access_user_ids", "in", user.id)] + companies)

@@ -197,11 +197,26 @@ class PartyBranch(models.Model):
         for branch in self:
             branch.member_count = counts.get(branch, 0)
 
+    @api.model
+    def _is_party_committee(self):
+        """Whether the current user acts as the Party committee: the
+        superuser or a member of its group."""
+        return self.env.su or self.env.user.has_group(
+            "party_points.group_party_manager"
+        )
+
+    @api.model
+    def _check_party_committee(self, message):
+        """Raise ``AccessError(message)`` unless the current user acts as
+        the Party committee (:meth:`_is_party_committee`)."""
+        if not self._is_party_committee():
+            raise AccessError(message)
+
     def _check_user_works_here(self):
         """Raise unless the current user may work every branch of ``self``:
         the Party committee group works all of them, an officer those where
         they are an officer (here or above)."""
-        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+        if self._is_party_committee():
             return
         outside = self.sudo().filtered(
             lambda branch: self.env.user not in branch.access_user_ids
@@ -227,7 +242,7 @@ class PartyBranch(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on I Work Here."))
         positive = (operator == "=") == value
-        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+        if self._is_party_committee():
             return [] if positive else [("id", "=", False)]
         return [("access_user_ids", "in" if positive else "not in", self.env.uid)]
 

@@ -204,8 +204,7 @@ class PartyBranchRating(models.Model):
         if (
             set(vals) - {"line_ids"}
             and not self._is_workflow()
-            and not self.env.su
-            and not self.env.user.has_group("party_points.group_party_manager")
+            and not self.env["party.branch"]._is_party_committee()
         ):
             raise AccessError(
                 _(
@@ -219,18 +218,15 @@ class PartyBranchRating(models.Model):
 
     def _check_manager(self):
         compat.check_access(self, "read")
-        if not self.env.su and not self.env.user.has_group(
-            "party_points.group_party_manager"
-        ):
-            raise AccessError(
-                _("Only the Party committee decides evidence and confirms star levels.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee decides evidence and confirms star levels.")
+        )
 
     def _check_officer(self):
         """Branch officers evaluate their own branches' ratings, the Party
         committee every rating."""
         compat.check_access(self, "read")
-        if self.env.su or self.env.user.has_group("party_points.group_party_manager"):
+        if self.env["party.branch"]._is_party_committee():
             return
         if not self.env.user.has_group("party_points.group_party_officer"):
             raise AccessError(_("Only branch officers evaluate their branch's rating."))

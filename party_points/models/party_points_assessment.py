@@ -355,15 +355,12 @@ class PartyPointsAssessment(models.Model):
     # -- workflow -----------------------------------------------------------------
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "party_points.group_party_manager"
-        ):
-            raise AccessError(
-                _(
-                    "Only the Party committee may compute, publish or finalize "
-                    "an assessment."
-                )
+        self.env["party.branch"]._check_party_committee(
+            _(
+                "Only the Party committee may compute, publish or finalize "
+                "an assessment."
             )
+        )
 
     def action_compute(self):
         """Grade every member of the periods in one set-based pass."""
@@ -800,7 +797,7 @@ class PartyPointsAssessment(models.Model):
         if not assessment:
             raise UserError(_("Choose the assessment to export."))
         user = self.env.user
-        manager = self.env.su or user.has_group("party_points.group_party_manager")
+        manager = self.env["party.branch"]._is_party_committee()
         if not (manager or user.has_group("party_points.group_party_officer")):
             raise AccessError(
                 _(
@@ -1245,9 +1242,7 @@ class PartyPointsAssessmentLine(models.Model):
     def action_set_branch_opinion(self, text):
         """The branch committee's opinion, written by an officer of the
         line's branch (or the Party committee) before the assessment is final."""
-        is_manager = self.env.su or self.env.user.has_group(
-            "party_points.group_party_manager"
-        )
+        is_manager = self.env["party.branch"]._is_party_committee()
         text = (text or "").strip()
         if not text:
             raise UserError(_("Write the branch committee's opinion first."))
@@ -1689,9 +1684,9 @@ class PartyPointsAssessmentObjection(models.Model):
         for objection in self:
             if objection.state != "filed":
                 raise UserError(_("The objection has been answered already."))
-            if self.env.user not in objection.branch_id.access_user_ids and not (
-                self.env.su
-                or self.env.user.has_group("party_points.group_party_manager")
+            if (
+                self.env.user not in objection.branch_id.access_user_ids
+                and not self.env["party.branch"]._is_party_committee()
             ):
                 raise AccessError(
                     _("Only the officers of the branch answer its objections.")

@@ -194,14 +194,9 @@ class PartyPointsAssessmentFollowup(models.Model):
 
     # -- who may do what --------------------------------------------------------
 
-    def _is_committee(self):
-        return self.env.su or self.env.user.has_group(
-            "party_points.group_party_manager"
-        )
-
     def _check_secretary(self):
         """The branch secretary (or the committee) records the decisions."""
-        if self._is_committee():
+        if self.env["party.branch"]._is_party_committee():
             return
         for followup in self:
             if followup.branch_id.sudo().secretary_id.user_id != self.env.user:
@@ -214,10 +209,9 @@ class PartyPointsAssessmentFollowup(models.Model):
                 )
 
     def _check_committee(self):
-        if not self._is_committee():
-            raise AccessError(
-                _("Only the Party committee approves and checks a follow-up.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee approves and checks a follow-up.")
+        )
 
     def write(self, vals):
         if not self._is_workflow():

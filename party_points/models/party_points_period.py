@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
+from odoo.exceptions import RedirectWarning, UserError, ValidationError
 from odoo.tools import SQL
 
 from .. import compat
@@ -395,12 +395,9 @@ class PartyPointsPeriod(models.Model):
         return result
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "party_points.group_party_manager"
-        ):
-            raise AccessError(
-                _("Only the Party committee may close or reopen a points period.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee may close or reopen a points period.")
+        )
 
     def action_close(self):
         """Compute every member's result in one set-based pass and lock."""

@@ -22,7 +22,7 @@ keep the respondent's partner and email, readable by survey managers.
 """
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .. import compat
@@ -208,12 +208,9 @@ class PartyStaffRatingRound(models.Model):
     # -- workflow -----------------------------------------------------------------
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "party_points.group_party_manager"
-        ):
-            raise AccessError(
-                _("Only the Party committee may open or close a staff rating round.")
-            )
+        self.env["party.branch"]._check_party_committee(
+            _("Only the Party committee may open or close a staff rating round.")
+        )
 
     def action_open(self):
         self._check_manager()

@@ -93,7 +93,7 @@ class PartyPointsExport(models.TransientModel):
                         period=period.name,
                     )
                 )
-        elif user.has_group("party_points.group_party_manager") or self.env.su:
+        elif self.env["party.branch"]._is_party_committee():
             branches = scope
         else:
             branches = scope.filtered(lambda branch: user in branch.access_user_ids)

@@ -12,6 +12,7 @@ quiet, and writes the PNG.
 import argparse
 import base64
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -69,6 +70,9 @@ class Chrome:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # the web client shows times in the browser's zone: the demo's
+            # users work in Beijing
+            env={**os.environ, "TZ": "Asia/Shanghai"},
         )
         self.ws = self._connect()
         self.next_id = 0

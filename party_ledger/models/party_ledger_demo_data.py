@@ -551,6 +551,8 @@ ITEMS = [
 ]
 OPEN_STATES = ("new", "classified", "in_progress", "verifying")
 SESSION_HOUR_UTC = time(7, 0)
+# The working day in UTC: 8:30 to 17:30 in Beijing.
+WORKDAY_UTC = (time(0, 30), time(9, 30))
 # The day the demo ledger is seen from (the points demo's too): the
 # branches' "two years" end here.
 UNTIL = datetime(2026, 11, 22, 9, 0)
@@ -665,8 +667,9 @@ class PartyLedgerDemoData(models.AbstractModel):
                 if outcome != "new":
                     vals.update(
                         kind=kind,
-                        date_first_response=received
-                        + timedelta(hours=rng.randint(3, 40)),
+                        date_first_response=self._working(
+                            received + timedelta(hours=rng.randint(3, 40))
+                        ),
                     )
                 if outcome != "new" and kind == "implementation":
                     vals.update(
@@ -727,13 +730,27 @@ class PartyLedgerDemoData(models.AbstractModel):
             employees |= self._employee(key)
         return employees
 
+    @staticmethod
+    def _working(moment):
+        """``moment`` if it falls in the working day, else the same minute
+        of the next working day's first hour (officers answer and start work
+        at their desks, not at night)."""
+        start, end = WORKDAY_UTC
+        if start <= moment.time() <= end:
+            return moment
+        day = moment.date()
+        if moment.time() > end:
+            day += timedelta(days=1)
+        return datetime.combine(day, start) + timedelta(minutes=moment.minute)
+
     @api.model
     def _started(self, rng, answered, until):
         """When the work on an item answered at ``answered`` began: an hour
-        to three days later, in the first half of the time to ``until`` (its
-        verification, or the demo's day for an item still worked on)."""
+        to three days later in the working day, in the first half of the
+        time to ``until`` (its verification, or the demo's day for an item
+        still worked on)."""
         return min(
-            answered + timedelta(hours=rng.uniform(1, 72)),
+            self._working(answered + timedelta(hours=rng.uniform(1, 72))),
             answered + (until - answered) / 2,
         )
 
@@ -995,7 +1012,7 @@ class PartyLedgerDemoData(models.AbstractModel):
         zone = self.env.ref(f"party_ledger.{texts.ZONES[zone_key]}_demo")
         first = min(project.milestone_ids.mapped("month"))
         received = self._at(first - timedelta(days=rng.randint(8, 25)), rng)
-        answered = received + timedelta(hours=rng.randint(3, 44))
+        answered = self._working(received + timedelta(hours=rng.randint(3, 44)))
         vals = {
             "title": title,
             "description": rng.choice(texts.OPENINGS) + said + effect,
@@ -1105,6 +1122,8 @@ class PartyLedgerDemoData(models.AbstractModel):
         else:
             hours = rng.uniform(2, 60)
         answered = received + timedelta(hours=hours)
+        if channel != "online_group" and urgency == "normal":
+            answered = self._working(answered)
         vals.update(kind=kind, date_first_response=answered)
         if kind == "implementation":
             vals.update(
@@ -1127,7 +1146,7 @@ class PartyLedgerDemoData(models.AbstractModel):
             vals["date_started"] = self._started(rng, answered, UNTIL)
             return vals
         if kind == "explanation":
-            closed = answered + timedelta(hours=rng.randint(1, 80))
+            closed = self._working(answered + timedelta(hours=rng.randint(1, 80)))
             vals.update(
                 reply=reply.format(**fmt),
                 close_type="explained",

@@ -4,7 +4,7 @@ is one that could have happened, the texts do not repeat themselves, the
 verifiers are employee representatives and negative entries are rare."""
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from odoo.tests import TransactionCase, tagged
 
@@ -141,6 +141,26 @@ class TestDemoFigures(TransactionCase):
                     self.assertTrue(item.verifier_ids, item.name)
             if item.state in ("new",):
                 self.assertFalse(item.date_closed, item.name)
+
+    def test_officers_answer_in_the_working_day(self):
+        """Outside the online group and urgent matters, the generated ledger
+        is answered in the working day (Beijing 8:30-17:30), not at night."""
+        until = datetime(2026, 11, 22, 9, 0)
+        answered = self.items.filtered(
+            lambda item: (
+                item.channel != "online_group"
+                and item.urgency == "normal"
+                and item.date_first_response
+                and item.date_first_response <= until
+            )
+        )
+        self.assertGreater(len(answered), 100)
+        for item in answered:
+            beijing = item.date_first_response + timedelta(hours=8)
+            self.assertTrue(
+                time(8, 30) <= beijing.time() <= time(17, 30),
+                f"{item.name} answered at {beijing} in Beijing",
+            )
 
     def test_key_project_items_close_with_their_project(self):
         """Not verified within a day while the project ran for months."""

@@ -472,6 +472,18 @@ class TestBranchRatingWalls(RatingCase):
 
 @tagged("post_install", "-at_install")
 class TestBranchRatingTour(RatingCase, HttpCase):
+    def test_the_secretary_asks_the_branch_form_for_its_stars(self):
+        url = f"/web#model=party.branch&id={self.branch_a.id}&view_type=form"
+        self.start_tour(
+            url, "party_points_branch_star_rating", login=self.officer_a.login
+        )
+        year = date.today().year
+        rating = self.Rating.search(
+            [("branch_id", "=", self.branch_a.id), ("year", "=", year)]
+        )
+        self.assertEqual(rating.state, "evaluated")
+        self.assertIn("Dues collected", self.branch_a.star_blockers)
+
     def test_the_secretary_submits_and_the_committee_confirms(self):
         self._held_meeting()
         rating = self._rate()

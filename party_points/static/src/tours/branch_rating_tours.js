@@ -99,3 +99,23 @@ tours.add("party_points_rating_confirm", partyTour({
         },
     ],
 }));
+
+// A branch secretary asks the branch form what stands between the branch and
+// its stars this year.
+tours.add("party_points_branch_star_rating", partyTour({
+    steps: () => [
+        {
+            content: "Ask for this year's star rating",
+            trigger: "button[name=action_star_rating]",
+            run: "click",
+        },
+        {
+            content: "The rating of the branch, evaluated now",
+            trigger: ".o_form_view .o_field_widget[name=branch_id]:contains('Branch A')",
+        },
+        {
+            content: "What blocks 3 stars is listed",
+            trigger: ".o_field_widget[name=blocker_note]:contains('Dues collected')",
+        },
+    ],
+}));

@@ -551,8 +551,8 @@ ITEMS = [
 ]
 OPEN_STATES = ("new", "classified", "in_progress", "verifying")
 SESSION_HOUR_UTC = time(7, 0)
-# The working day in UTC: 8:30 to 17:30 in Beijing.
-WORKDAY_UTC = (time(0, 30), time(9, 30))
+# The working day in UTC: 8:00 to 17:30 in Beijing.
+WORKDAY_UTC = (time(0, 0), time(9, 30))
 # The day the demo ledger is seen from (the points demo's too): the
 # branches' "two years" end here.
 UNTIL = datetime(2026, 11, 22, 9, 0)
@@ -751,7 +751,8 @@ class PartyLedgerDemoData(models.AbstractModel):
         still worked on)."""
         return min(
             self._working(answered + timedelta(hours=rng.uniform(1, 72))),
-            answered + (until - answered) / 2,
+            self._working(answered + (until - answered) / 2),
+            until,
         )
 
     @api.model
@@ -910,7 +911,7 @@ class PartyLedgerDemoData(models.AbstractModel):
 
     @staticmethod
     def _at(day, rng):
-        """A moment of the working day ``day`` (Beijing 8:30 to 16:30)."""
+        """A moment of the working day ``day`` (Beijing 8:00 to 15:45)."""
         return datetime.combine(day, time(rng.randint(0, 7), rng.choice((30, 0, 15))))
 
     @api.model

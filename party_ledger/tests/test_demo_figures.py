@@ -142,10 +142,16 @@ class TestDemoFigures(TransactionCase):
             if item.state in ("new",):
                 self.assertFalse(item.date_closed, item.name)
 
-    def test_officers_answer_in_the_working_day(self):
+    def test_officers_answer_and_start_in_the_working_day(self):
         """Outside the online group and urgent matters, the generated ledger
-        is answered in the working day (Beijing 8:30-17:30), not at night."""
+        is answered in the working day (Beijing 8:00-17:30), not at night;
+        work starts in the working day too."""
         until = datetime(2026, 11, 22, 9, 0)
+
+        def working(moment):
+            beijing = moment + timedelta(hours=8)
+            return time(8, 0) <= beijing.time() <= time(17, 30)
+
         answered = self.items.filtered(
             lambda item: (
                 item.channel != "online_group"
@@ -156,11 +162,13 @@ class TestDemoFigures(TransactionCase):
         )
         self.assertGreater(len(answered), 100)
         for item in answered:
-            beijing = item.date_first_response + timedelta(hours=8)
-            self.assertTrue(
-                time(8, 30) <= beijing.time() <= time(17, 30),
-                f"{item.name} answered at {beijing} in Beijing",
-            )
+            self.assertTrue(working(item.date_first_response), item.name)
+        started = self.items.filtered(
+            lambda item: item.date_started and item.date_started <= until
+        )
+        self.assertGreater(len(started), 100)
+        for item in started:
+            self.assertTrue(working(item.date_started), item.name)
 
     def test_key_project_items_close_with_their_project(self):
         """Not verified within a day while the project ran for months."""

@@ -672,12 +672,17 @@ class PartyBranchRating(models.Model):
     def _rating_check_all_assessed(
         self, criterion, branches, date_from, date_to, memo=None
     ):
-        """Every member of the branch on a final assessment of the year."""
+        """Every Party member (full or probationary: activists are not
+        assessed as members) of the branch on a final assessment of the
+        year."""
+        types = ("full", "probationary")
         members = dict(
             self.env["party.member"]
             .sudo()
             ._read_group(
-                [("branch_id", "in", branches.ids)], ["branch_id"], ["__count"]
+                [("branch_id", "in", branches.ids), ("member_type", "in", types)],
+                ["branch_id"],
+                ["__count"],
             )
         )
         assessed = dict(
@@ -686,6 +691,7 @@ class PartyBranchRating(models.Model):
             ._read_group(
                 [
                     ("branch_id", "in", branches.ids),
+                    ("member_id.member_type", "in", types),
                     ("assessment_id.state", "=", "final"),
                     ("assessment_id.date_start", "<=", date_to),
                     ("assessment_id.date_end", ">=", date_from),

@@ -2,16 +2,18 @@
 the figures of the automatic checks, evidence decided by the committee, the
 committee's level with its reason, and the walls and seals around them."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import query_bound
+from .test_assessment import AssessmentCase
 from .test_meeting import DURING, MeetingCase
 
 YEAR = 2031
@@ -571,3 +573,64 @@ class TestBranchRatingExport(RatingCase, HttpCase):
             self.assertEqual(
                 self.url_open(url + str(self.rating_a.id)).status_code, 403
             )
+
+
+@tagged("post_install", "-at_install")
+class TestBranchRatingAssessed(AssessmentCase):
+    """ "Every member assessed" reads the final assessments of the year and
+    counts Party members: an activist has no line to wait for."""
+
+    def test_every_party_member_assessed_leaves_activists_out(self):
+        self.env["party.rating.criterion"].search([]).write({"active": False})
+        criterion = self.env["party.rating.criterion"].create(
+            {
+                "name": "All assessed",
+                "class_id": self.env["party.rating.class"].create({"name": "T"}).id,
+                "level": "3",
+                "kind": "required",
+                "method": "all_assessed",
+            }
+        )
+        assessment = self._assessment(combine_method="average")
+        assessment.action_compute()
+        assessment.action_publish()
+        assessment._workflow_write(
+            {"notice_end": fields.Datetime.now() - timedelta(minutes=1)}
+        )
+        self._settle_grades(assessment)
+        assessment.action_finalize()
+        # after the year, an activist joins branch B and a full member
+        # branch A: neither has been assessed
+        Employee = self.env["hr.employee"]
+        self.env["party.member"].create(
+            [
+                {
+                    "employee_id": Employee.create({"name": name}).id,
+                    "branch_id": branch.id,
+                    "member_type": member_type,
+                }
+                for name, branch, member_type in (
+                    ("Activist Hu", self.branch_b, "activist"),
+                    ("Member Jiang", self.branch_a, "full"),
+                )
+            ]
+        )
+        ratings = (
+            self.env["party.branch.rating"]
+            .with_user(self.manager)
+            ._rate(self.branch_a | self.branch_b, 2031)
+        )
+        figures = {
+            rating.branch_id: rating.line_ids.filtered(
+                lambda line: line.criterion_id == criterion
+            )
+            for rating in ratings
+        }
+        self.assertEqual(
+            (figures[self.branch_b].met, figures[self.branch_b].figure),
+            (True, "1 of 1 members assessed"),
+        )
+        self.assertEqual(
+            (figures[self.branch_a].met, figures[self.branch_a].figure),
+            (False, "5 of 6 members assessed"),
+        )

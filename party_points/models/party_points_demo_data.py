@@ -224,7 +224,45 @@ class PartyPointsDemoData(models.AbstractModel):
         )
         for entry, attachment in zip(claims, attachments, strict=True):
             entry._workflow_write({"attachment_ids": [Command.link(attachment.id)]})
+        self._file_claims(
+            entries.filtered(lambda entry: entry.origin == "claim"), seed, until
+        )
         return entries
+
+    @api.model
+    def _file_claims(self, claims, seed, until):
+        """Claims as members file them: within two days of the activity,
+        and approved by the branch one to five days later (by ``until`` at
+        the latest), not at the moment the demo is installed. A random
+        stream of their own: the rest of the demo stays as it was."""
+        rng = random.Random(seed + 1)
+        last = datetime.combine(until, MEETING_HOUR_UTC)
+        ids, filed_list, approved_list = [], [], []
+        for entry in claims.sorted("id"):
+            filed = min(
+                datetime.combine(entry.date, time(rng.randint(1, 9)))
+                + timedelta(days=rng.randint(0, 2)),
+                last,
+            )
+            approved = min(
+                filed + timedelta(days=rng.randint(1, 5), hours=rng.randint(0, 5)),
+                last,
+            )
+            ids.append(entry.id)
+            filed_list.append(filed)
+            approved_list.append(approved)
+        self.env.flush_all()
+        self.env.cr.execute(
+            """UPDATE party_points_entry entry
+            SET create_date = claim.filed,
+                approved_date = CASE WHEN entry.state = 'approved'
+                    THEN claim.approved ELSE entry.approved_date END
+            FROM unnest(%s::int[], %s::timestamp[], %s::timestamp[])
+                AS claim(id, filed, approved)
+            WHERE entry.id = claim.id""",
+            [ids, filed_list, approved_list],
+        )
+        claims.invalidate_recordset(["create_date", "approved_date"])
 
     @api.model
     def _negative_entries(self, rng, ruleset, members, periods, until):

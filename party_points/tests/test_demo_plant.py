@@ -110,3 +110,22 @@ class TestDemoPlant(TransactionCase):
             [("meeting_id", "in", confirmed.ids), ("state", "=", "approved")]
         )
         self.assertEqual(len(posted), len(earning))
+
+    def test_claims_wait_days_for_approval_not_none(self):
+        """Members file their claims within days of the activity, and the
+        branch approves them one to five days later."""
+        claims = self.env["party.points.entry"].search(
+            [
+                ("origin", "=", "claim"),
+                ("state", "=", "approved"),
+                ("member_id.company_id", "=", self.env.ref("base.main_company").id),
+            ]
+        )
+        self.assertGreater(len(claims), 100)
+        waits = []
+        for claim in claims:
+            self.assertLessEqual(claim.date, claim.create_date.date(), claim.id)
+            self.assertLessEqual(claim.create_date, claim.approved_date, claim.id)
+            waits.append((claim.approved_date - claim.create_date).days)
+        self.assertLessEqual(max(waits), 5)
+        self.assertTrue(2 <= sum(waits) / len(waits) <= 4, sum(waits) / len(waits))

@@ -847,16 +847,14 @@ def _meeting_year(bench):
     return year, meetings, env.cr.rowcount
 
 
-# The same year figures by branch as the report, by hand: the types'
-# requirements over twelve months, the meetings held and confirmed, the
-# attendance of the confirmed ones.
-COMPLIANCE_SQL = """
-WITH span AS (
+# What both meeting floors say in SQL of their own: the spans of the types'
+# frequencies, and the meetings a branch owes a type per span (one per
+# active Party group, one for its committee, one for its members).
+SPAN_CTE = """span AS (
     SELECT * FROM (VALUES ('monthly', 1), ('quarterly', 3), ('yearly', 12))
         AS s (frequency, months)
-),
-required AS (
-    SELECT b.id AS branch_id, SUM(12 / s.months * CASE t.audience
+)"""
+PER_SPAN_SQL = """CASE t.audience
         WHEN 'group' THEN (SELECT count(*) FROM party_group g
                            WHERE g.branch_id = b.id AND g.active)
         WHEN 'committee' THEN CASE WHEN b.secretary_id IS NOT NULL OR EXISTS (
@@ -865,7 +863,15 @@ required AS (
         ELSE CASE WHEN EXISTS (SELECT 1 FROM party_member pm
                                WHERE pm.branch_id = b.id AND pm.active)
             THEN 1 ELSE 0 END
-        END) AS required
+        END"""
+
+# The same year figures by branch as the report, by hand: the types'
+# requirements over twelve months, the meetings held and confirmed, the
+# attendance of the confirmed ones.
+COMPLIANCE_SQL = f"""
+WITH {SPAN_CTE},
+required AS (
+    SELECT b.id AS branch_id, SUM(12 / s.months * {PER_SPAN_SQL}) AS required
     FROM party_branch b
     CROSS JOIN party_meeting_type t
     JOIN span s ON s.frequency = t.frequency
@@ -1194,26 +1200,14 @@ def assessment_page(bench):
 # approval; the staff's ratings of the closed rounds by round; and (with the
 # ledger) the four rates of the items received in the year, the practical
 # matters done to the staff's satisfaction and the key projects due.
-RATING_MEETINGS_SQL = """
-WITH span AS (
-    SELECT * FROM (VALUES ('monthly', 1), ('quarterly', 3), ('yearly', 12))
-        AS s (frequency, months)
-),
+RATING_MEETINGS_SQL = f"""
+WITH {SPAN_CTE},
 rated AS (
     SELECT id, secretary_id FROM party_branch
     WHERE company_id = %(company)s AND active AND org_type != 'committee'
 ),
 applicable AS (
-    SELECT b.id AS branch_id, t.id AS type_id, s.months, CASE t.audience
-        WHEN 'group' THEN (SELECT count(*) FROM party_group g
-                           WHERE g.branch_id = b.id AND g.active)
-        WHEN 'committee' THEN CASE WHEN b.secretary_id IS NOT NULL OR EXISTS (
-            SELECT 1 FROM party_branch_committee_rel r WHERE r.branch_id = b.id)
-            THEN 1 ELSE 0 END
-        ELSE CASE WHEN EXISTS (SELECT 1 FROM party_member pm
-                               WHERE pm.branch_id = b.id AND pm.active)
-            THEN 1 ELSE 0 END
-        END AS per_span
+    SELECT b.id AS branch_id, t.id AS type_id, s.months, {PER_SPAN_SQL} AS per_span
     FROM rated b
     CROSS JOIN party_meeting_type t
     JOIN span s ON s.frequency = t.frequency

@@ -103,7 +103,8 @@ class TestLedgerRatingChecks(LedgerCase):
 @tagged("post_install", "-at_install")
 class TestDemoStarRatings(TransactionCase):
     """The demo year's star ratings read the demo's own records, as a
-    secretary sees them during the year."""
+    secretary sees them late in the year: 3, 4 and 5 stars, the 3 stars
+    held there by a single criterion."""
 
     def setUp(self):
         super().setUp()
@@ -114,11 +115,15 @@ class TestDemoStarRatings(TransactionCase):
             "party_ledger.party_zone_control_demo", raise_if_not_found=False
         ):
             self.skipTest("the database has no demo data")
-
-    def test_the_demo_branches_are_evaluated_from_their_records(self):
         ratings = self.env["party.branch.rating"].search(
             [("branch_id.company_id", "=", self.ops.company_id.id)]
         )
+        self.by_branch = {rating.branch_id: rating for rating in ratings}
+        self.maint = self.env.ref("party_points.party_branch_maint_demo")
+        self.office = self.env.ref("party_points.party_branch_office_demo")
+
+    def test_the_demo_branches_are_evaluated_from_their_records(self):
+        ratings = self.env["party.branch.rating"].union(*self.by_branch.values())
         self.assertEqual(len(ratings), 3)
         self.assertEqual(set(ratings.mapped("state")), {"evaluated"})
         for rating in ratings:
@@ -127,16 +132,39 @@ class TestDemoStarRatings(TransactionCase):
                 automatic = rating.line_ids.filtered(lambda l: l.method != "evidence")
                 self.assertEqual(len(automatic), 18)
                 self.assertTrue(all(automatic.mapped("figure")))
-                self.assertTrue(rating.blocker_note)
-        by_branch = {rating.branch_id: rating for rating in ratings}
-        states = (
-            by_branch[self.ops]
-            .line_ids.filtered(lambda l: l.method == "evidence")
-            .mapped("evidence_state")
+        evidence = self.by_branch[self.maint].line_ids.filtered(
+            lambda l: l.method == "evidence"
         )
-        self.assertEqual(set(states), {"accepted"})
-        office = by_branch[self.env.ref("party_points.party_branch_office_demo")]
-        refused = office.line_ids.filtered(lambda l: l.evidence_state == "refused")
+        self.assertEqual(set(evidence.mapped("evidence_state")), {"accepted"})
+        refused = self.by_branch[self.office].line_ids.filtered(
+            lambda l: l.evidence_state == "refused"
+        )
         self.assertEqual(len(refused), 1)
+        self.assertEqual(refused.level, "5")
         self.assertTrue(refused.refusal_reason)
         self.assertFalse(refused.met)
+        pending = self.by_branch[self.ops].line_ids.filtered(
+            lambda l: l.evidence_state == "submitted"
+        )
+        self.assertEqual(len(pending), 1)
+        self.assertFalse(pending.met)
+
+    def test_3_4_and_5_stars_one_held_by_a_single_criterion(self):
+        levels = {
+            branch: rating.proposed_level for branch, rating in self.by_branch.items()
+        }
+        self.assertEqual(levels, {self.maint: "5", self.office: "4", self.ops: "3"})
+        maint = self.by_branch[self.maint]
+        self.assertFalse(
+            maint.line_ids.filtered(lambda l: l.kind == "required" and not l.met)
+        )
+        # what stands between the operations branch and 4 stars: its
+        # ledger's closure rate, and nothing else
+        ops = self.by_branch[self.ops]
+        blocking = ops.line_ids.filtered(
+            lambda line: (
+                line.level in ("3", "4") and line.kind == "required" and not line.met
+            )
+        )
+        self.assertEqual(blocking.method, "ledger_closure_rate")
+        self.assertIn(blocking.criterion_id.name, ops.blocker_note)

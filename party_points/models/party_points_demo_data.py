@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from odoo import Command, _, api, fields, models
 
-from ..lib.assessment import REVIEW_CHOICES
+from ..lib.assessment import REVIEW_CHOICES, notice_end
 
 # The topics of a year of meetings, per meeting type (xml id in
 # party_points): one per month, quarter or year of the type's frequency.
@@ -101,6 +101,11 @@ NEGATIVES = {
         "春检期间不服从班组调配，拒绝承担分配的消缺任务。",
     ],
 }
+# The share of a meeting's members away (mostly excused), by branch (xml
+# id in party_points); the maintenance branch, the plant's model branch,
+# keeps its attendance above 95 %.
+AWAY_SHARES = {"party_branch_maint_demo": (0.0, 0.05)}
+AWAY_SHARE = (0.02, 0.10)
 # One member in ten draws one of these a year.
 NEGATIVE_SHARE = 0.1
 # What employees write in the half-year staff rating of their branch.
@@ -116,6 +121,9 @@ STAFF_COMMENTS = [
     "倒班职工参加活动不方便，建议错峰安排",
     "新员工带教可以更系统一些",
 ]
+# When the demo year's proposed grades were published (公示): Monday 9 November
+# 2026, 9:00 Beijing time, in UTC; the branch meetings of that week.
+NOTICE_START = datetime(2026, 11, 9, 1, 0)
 # The afternoon a meeting starts, Beijing time (UTC+8), in UTC.
 MEETING_HOUR_UTC = time(6, 30)
 
@@ -404,6 +412,10 @@ class PartyPointsDemoData(models.AbstractModel):
                 )
             ):
                 excused[line.id] = exemption.reason
+        away_shares = {
+            self.env.ref(f"party_points.{xmlid}"): share
+            for xmlid, share in AWAY_SHARES.items()
+        }
         for meeting in held:
             attendees = [
                 line
@@ -411,7 +423,8 @@ class PartyPointsDemoData(models.AbstractModel):
                 if line.id not in excused
             ]
             rng.shuffle(attendees)
-            missing = round(len(attendees) * rng.uniform(0.02, 0.10))
+            share = away_shares.get(meeting.branch_id, AWAY_SHARE)
+            missing = round(len(attendees) * rng.uniform(*share))
             for line in attendees[:missing]:
                 if rng.random() < 0.85:
                     excused[line.id] = rng.choice(EXCUSES)
@@ -436,10 +449,11 @@ class PartyPointsDemoData(models.AbstractModel):
         (closed here when still open) combined by their average, the
         民主评议 votes as counts (one UPDATE; demo members cast none on the
         portal), self-assessments and branch opinions, the proposed grades
-        published, one objection upheld and one rejected, the branch
-        meeting's decision on the member a veto makes 不合格, and a
-        correction plan for a 基本合格. Called by demo/party_points_entry_demo.xml
-        only."""
+        published on NOTICE_START, one objection upheld and one rejected,
+        the 不合格 a veto proposes not carried by the branch meeting and
+        graded 基本合格 by the committee, a correction plan for each
+        基本合格, and the grades made final after the notice. Called by
+        party_ledger's demo (demo/party_ledger_talk_demo.xml) only."""
         rng = random.Random(seed)
         periods = self.env["party.points.period"].browse(
             [self.env.ref(xmlid).id for xmlid in period_xmlids]
@@ -513,9 +527,21 @@ class PartyPointsDemoData(models.AbstractModel):
             }
         )
         assessment.action_publish()
+        published = assessment.message_ids[:1]
         # 异议: one upheld (a missed bonus), one rejected (the veto counted)
         graded = own.filtered(lambda line: line.category != "exempt")
-        filer = graded.filtered(lambda line: line.final_grade == "qualified")[:1]
+        # (a member of the maintenance branch, whose excellent members stay
+        # within the third with one more)
+        qualified = graded.filtered(lambda line: line.final_grade == "qualified")
+        filer = (
+            qualified.filtered(
+                lambda line: (
+                    line.branch_id
+                    == self.env.ref("party_points.party_branch_maint_demo")
+                )
+            )[:1]
+            or qualified[:1]
+        )
         vetoed = assessment.line_ids.filtered(
             lambda line: line.veto_effect == "no_excellent"
         )
@@ -558,39 +584,84 @@ class PartyPointsDemoData(models.AbstractModel):
         rejected.action_reject()
         Followup = self.env["party.points.assessment.followup"]
         followups = Followup.search([("assessment_id", "=", assessment.id)])
-        # the branch meeting decides on the 不合格 the veto proposes; the
-        # committee's approval is left to do
+        # the 不合格 a veto proposes does not carry at the branch meeting (a
+        # veto only proposes): the committee grades the member 基本合格
         for followup in followups.filtered(lambda f: f.grade == "unqualified"):
             members = followup._branch_member_count()
-            followup.write(
-                {
-                    "meeting_date": fields.Date.context_today(self),
-                    "members_present": members - 1,
-                    "votes_for": members - 3,
-                    "votes_against": 1,
-                    "votes_abstain": 1,
-                }
+            present = members - 1
+            votes_for = present // 2
+            meeting = NOTICE_START + timedelta(days=3)
+            followup.line_id.action_decide_grade(
+                "basic",
+                f"{meeting.month}月{meeting.day}日支部大会对该同志拟定不合格进行"
+                f"表决：应到{members}人，实到{present}人，赞成{votes_for}票、反对"
+                f"{present - votes_for - 1}票、弃权1票，未过半数。"
+                "鉴于其并非事件组织者，事后主动向支部说明情况并作出书面检查，"
+                "党委研究评定为基本合格，限期整改。",
             )
-            followup.action_record_meeting()
-        # a 基本合格 with its correction plan
-        basic = followups.filtered(lambda f: f.grade == "basic")[:1]
-        if basic:
-            basic.write(
-                {
-                    "plan_text": "每月参加支部集中学习并提交学习笔记；承担一项班组"
-                    "安全隐患排查任务；年底前向支部书面报告整改情况。",
-                    "plan_deadline": date(2027, 3, 31),
-                }
-            )
-            basic.action_record_plan()
+        # 基本合格: each with its correction plan
+        plans = [
+            (
+                "每月参加支部集中学习并提交学习笔记；承担一项班组安全隐患排查任务；"
+                "年底前向支部书面报告整改情况。"
+            ),
+            (
+                "认真学习《中国共产党纪律处分条例》并撰写心得；向支部作出书面检查；"
+                "半年内每季度向支部书记汇报思想和工作情况。"
+            ),
+        ]
+        for followup, plan in zip(
+            followups.filtered(lambda f: f.grade == "basic"), plans, strict=False
+        ):
+            followup.write({"plan_text": plan, "plan_deadline": date(2027, 3, 31)})
+            followup.action_record_plan()
+        # the notice ran its seven days before the demo's day: every
+        # objection decided, the grades made final
+        end = notice_end(NOTICE_START, assessment.notice_days)
+        old_end = assessment.notice_end
+        assessment._workflow_write({"notice_start": NOTICE_START, "notice_end": end})
+        assessment.action_finalize()
+        self._backdate_assessment(assessment, published, old_end)
         return assessment
+
+    @api.model
+    def _backdate_assessment(self, assessment, published, old_end):
+        """The dates of what the demo did at install moved into the notice
+        of NOTICE_START: self-assessments written the week before,
+        objections filed on its second day, answered on its third, decided
+        on its fifth, the committee's grades on its sixth; the grades made
+        final two days after the notice ended."""
+        day = timedelta(days=1)
+        end = assessment.notice_end
+        published.sudo().write(
+            {
+                "date": NOTICE_START,
+                "body": published.body.replace(str(old_end), str(end)),
+            }
+        )
+        assessment.message_ids[:1].sudo().date = end + 2 * day
+        assessment.sudo().objection_ids._workflow_write(
+            {
+                "filed_date": NOTICE_START + day,
+                "answered_date": NOTICE_START + 2 * day,
+                "decided_date": NOTICE_START + 4 * day,
+            }
+        )
+        lines = assessment.sudo().line_ids
+        for field, moment in (
+            ("self_assessment_date", NOTICE_START - 5 * day),
+            ("republished_date", NOTICE_START + 4 * day),
+            ("decided_date", NOTICE_START + 5 * day),
+        ):
+            lines.filtered(field)._workflow_write({field: moment})
+        assessment._workflow_write({"final_date": end + 2 * day})
 
     @api.model
     def _generate_staff_rating(self, seed):
         """The demo year's staff rating of the branches: the first half-year
-        closed, most branches rated by five employees or more and the
-        office branch by four (its averages stay hidden), and the second
-        half-year open, a few employees having rated. Set-based: one insert
+        closed, each branch rated by most of its staff, and the second
+        half-year open, three employees of each branch having rated so far
+        (too few for any average to show). Set-based: one insert
         per branch and round (see party.staff.rating.round._insert_rating).
         Called by demo/party_staff_rating_demo.xml only."""
         rng = random.Random(seed)
@@ -628,12 +699,11 @@ class PartyPointsDemoData(models.AbstractModel):
         for employee in others:
             branch = employee.department_id.party_branch_id
             raters[branch] |= employee
-        caps = {ref("party_points.party_branch_office_demo"): 4}
         # how each branch is seen: its staff's usual score per question
         leaning = {
-            ref("party_points.party_branch_ops_demo"): (4.4, 4.1, 3.9),
-            ref("party_points.party_branch_maint_demo"): (3.8, 3.5, 3.6),
-            ref("party_points.party_branch_office_demo"): (4.0, 4.2, 3.7),
+            ref("party_points.party_branch_ops_demo"): (4.6, 4.4, 4.2),
+            ref("party_points.party_branch_maint_demo"): (4.8, 4.6, 4.7),
+            ref("party_points.party_branch_office_demo"): (4.6, 4.7, 4.4),
         }
 
         def scores(branch):
@@ -665,7 +735,7 @@ class PartyPointsDemoData(models.AbstractModel):
         first.action_open()
         for branch, employees in raters.items():
             employees = employees.sorted("id")
-            share = employees[: caps.get(branch, max(5, round(len(employees) * 0.85)))]
+            share = employees[: max(5, round(len(employees) * 0.85))]
             rated = [scores(branch) for _employee in share]
             comments = [
                 rng.choice(STAFF_COMMENTS) if rng.random() < 0.4 else ""
@@ -687,18 +757,20 @@ class PartyPointsDemoData(models.AbstractModel):
     def _generate_star_ratings(self, year):
         """The star rating of each demo branch for the demo year ``year``
         (not today's: the demo's records do not move with the clock),
-        evaluated from the demo's records as a secretary sees it during the
-        year: the
-        operations branch has proven every evidence criterion, the
-        maintenance branch those up to 4 stars and submitted one of 5 stars
-        the committee has not decided yet, the office branch those of 3
-        stars, one of them refused. Called by party_ledger's demo, last
+        evaluated from the demo's records as a secretary sees it late in
+        the year: the maintenance branch has proven every evidence
+        criterion and reaches 5 stars; the office branch has proven those
+        up to 4 stars and had the first of 5 stars refused; the operations
+        branch has proven those up to 4 stars too, and submitted one of 5
+        stars the committee has not decided yet, but its ledger's closure
+        rate alone holds it at 3 stars. Called by party_ledger's demo, last
         (the ledger's figures count)."""
         ref = self.env.ref
+        office = ref("party_points.party_branch_office_demo")
         plans = {
-            ref("party_points.party_branch_ops_demo"): 5,
-            ref("party_points.party_branch_maint_demo"): 4,
-            ref("party_points.party_branch_office_demo"): 3,
+            ref("party_points.party_branch_ops_demo"): 4,
+            ref("party_points.party_branch_maint_demo"): 5,
+            office: 4,
         }
         branches = self.env["party.branch"].union(*plans)
         ratings = self.env["party.branch.rating"]._rate(branches, year)
@@ -708,17 +780,17 @@ class PartyPointsDemoData(models.AbstractModel):
                 lambda line: line.method == "evidence"
             ).sorted(lambda line: (line.level, line.class_sequence, line.sequence))
             proven = evidence.filtered(lambda line, t=target: int(line.level) <= t)
-            pending = (evidence - proven)[:1]
-            for line in proven | pending:
+            early = (evidence - proven)[:1]
+            for line in proven | early:
                 line.evidence_note = _(
                     "%(criterion)s: see the attached records.",
                     criterion=line.criterion_id.name,
                 )
-            (proven | pending).action_submit()
-            if target == 3:
-                refused = proven.filtered(lambda line: line.kind == "required")[-1:]
-                refused.action_refuse(_("The minutes of two meetings are missing."))
-                proven -= refused
+            (proven | early).action_submit()
             proven.action_accept()
+            if rating.branch_id == office:
+                early.action_refuse(
+                    _("The training records of two activists are missing.")
+                )
         ratings.action_evaluate()
         return ratings

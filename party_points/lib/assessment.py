@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from .scoring import PRECISION, VETO_STRENGTH, apply_quota, band_grade, quota_limit
 
 COMBINE_METHODS = ("sum", "average", "last")
+# The member types assessed as Party members (activists are not).
+PARTY_MEMBER_TYPES = ("full", "probationary")
 # 民主评议 choices, best first, and the review score each vote is worth.
 REVIEW_CHOICES = ("excellent", "qualified", "basic", "unqualified")
 REVIEW_VALUES = {

@@ -7,6 +7,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..lib import star_rating, validation
+from ..lib.assessment import PARTY_MEMBER_TYPES
 from ..lib.sql_arrays import array_literal
 
 RESULT_LEVELS = [
@@ -675,12 +676,14 @@ class PartyBranchRating(models.Model):
         """Every Party member (full or probationary: activists are not
         assessed as members) of the branch on a final assessment of the
         year."""
-        types = ("full", "probationary")
         members = dict(
             self.env["party.member"]
             .sudo()
             ._read_group(
-                [("branch_id", "in", branches.ids), ("member_type", "in", types)],
+                [
+                    ("branch_id", "in", branches.ids),
+                    ("member_type", "in", PARTY_MEMBER_TYPES),
+                ],
                 ["branch_id"],
                 ["__count"],
             )
@@ -691,7 +694,7 @@ class PartyBranchRating(models.Model):
             ._read_group(
                 [
                     ("branch_id", "in", branches.ids),
-                    ("member_id.member_type", "in", types),
+                    ("member_id.member_type", "in", PARTY_MEMBER_TYPES),
                     ("assessment_id.state", "=", "final"),
                     ("assessment_id.date_start", "<=", date_to),
                     ("assessment_id.date_end", ">=", date_from),

@@ -475,7 +475,7 @@ class PartyPointsAssessment(models.Model):
                 dict(zip(rules.REVIEW_CHOICES, counts, strict=True)) if counts else {}
             )
             category = member_type if member_type in graded_types else "exempt"
-            if category not in ("full", "probationary"):
+            if category not in rules.PARTY_MEMBER_TYPES:
                 category = "exempt"
             elif situation:
                 # 离退休, 流动, 年老体弱: exempt or on their own list

@@ -262,7 +262,7 @@ class PartyPointsAssessmentFollowup(models.Model):
             .search_count(
                 [
                     ("branch_id", "=", self.branch_id.id),
-                    ("member_type", "in", ("full", "probationary")),
+                    ("member_type", "in", rules.PARTY_MEMBER_TYPES),
                 ]
             )
         )

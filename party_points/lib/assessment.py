@@ -11,6 +11,7 @@ tests/unit/test_assessment.py; the assessment model hands them plain values.
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .scoring import PRECISION, VETO_STRENGTH, apply_quota, band_grade, quota_limit
 
@@ -111,11 +112,11 @@ class Bands:
     excellent_quota: float = 1 / 3
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A member as the assessment grades them: ``line`` groups members
     graded against each other (full members, probationary members, a
-    reduced list), None for an exempt member."""
+    reduced list), None for an exempt member. A tuple, as
+    :class:`scoring.Member` is."""
 
     key: int
     line: str | None

@@ -165,9 +165,10 @@ class Ruleset:
 
 
 class Member(NamedTuple):
-    """A member as the close scores them. A tuple of plain values: made by
-    the ten thousand, it costs less to build than a dataclass and leaves
-    the garbage collector nothing to track."""
+    """A member as the close scores them: ``(key, branch, graded,
+    exempt)``. :func:`compute_results` takes these or plain tuples of the
+    same values: the close's 10,000 are plain tuples of plain values, which
+    the garbage collector stops tracking (it keeps tracking named ones)."""
 
     key: int
     branch: int
@@ -178,7 +179,8 @@ class Member(NamedTuple):
 def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
     """Every member's result for a period.
 
-    ``members``: list of :class:`Member`; ``rule_sums``: ``{member: {rule:
+    ``members``: list of :class:`Member` (or plain tuples of its four
+    values); ``rule_sums``: ``{member: {rule:
     signed sum of approved points}}`` (a member without points may be
     missing); ``rules`` and ``categories`` as for
     :func:`capped_by_category`; ``vetoes``: ``{member: [veto effects]}``.
@@ -189,12 +191,10 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
     results = {}
     candidates_by_branch = {}
     graded_by_branch = {}
-    for member in members:
-        by_category = capped_by_category(
-            rule_sums.get(member.key, {}), rules, categories
-        )
+    for key, branch, is_graded, is_exempt in members:
+        by_category = capped_by_category(rule_sums.get(key, {}), rules, categories)
         positive, negative = list_totals(by_category, categories)
-        member_vetoes = vetoes.get(member.key)
+        member_vetoes = vetoes.get(key)
         veto = strongest_veto(member_vetoes) if member_vetoes else None
         score = clamp_score(
             ruleset.base_score,
@@ -206,23 +206,21 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
         if veto == "zero":
             score = 0.0
         grade = False
-        if member.exempt:
+        if is_exempt:
             grade = "exempt"
-        elif member.graded:
+        elif is_graded:
             grade = band_grade(
                 score, ruleset.excellent_min, ruleset.qualified_min, ruleset.basic_min
             )
             if veto == "unqualified":
                 grade = "unqualified"
-            graded_by_branch.setdefault(member.branch, []).append(member.key)
+            graded_by_branch.setdefault(branch, []).append(key)
             if grade == "excellent":
                 # excellent only within the quota, and never with a veto
                 grade = "qualified"
                 if veto is None:
-                    candidates_by_branch.setdefault(member.branch, []).append(
-                        (member.key, score)
-                    )
-        results[member.key] = {
+                    candidates_by_branch.setdefault(branch, []).append((key, score))
+        results[key] = {
             "base_score": ruleset.base_score,
             "positive_points": positive,
             "negative_points": negative,

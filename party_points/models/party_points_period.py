@@ -267,9 +267,9 @@ class PartyPointsPeriod(models.Model):
             )
         )
         rule_sums, rule_ids = {}, set()
-        # a thousand rows at a time: the rows' 20,000 arrays are never all
+        # a hundred rows at a time: the rows' 20,000 arrays are never all
         # alive together, so the garbage collector is not made to sweep them
-        while rows := self.env.cr.fetchmany(1000):
+        while rows := self.env.cr.fetchmany(100):
             for member_id, member_rule_ids, totals in rows:
                 rule_sums[member_id] = dict(zip(member_rule_ids, totals, strict=True))
                 rule_ids.update(member_rule_ids)
@@ -340,8 +340,9 @@ class PartyPointsPeriod(models.Model):
                     array_literal(members.ids),
                 )
             )
+            # plain tuples, as scoring.Member lays them out (see there)
             scored = [
-                scoring.Member(
+                (
                     member_id,
                     branch_id,
                     member_type in graded_types,

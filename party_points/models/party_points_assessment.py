@@ -508,8 +508,9 @@ class PartyPointsAssessment(models.Model):
                 "composite": points,
                 "veto_effect": veto,
             }
+            # a plain tuple, as rules.Line lays it out (see there)
             graded.append(
-                rules.Line(member_id, rules.line_key(branch_id, category), points, veto)
+                (member_id, rules.line_key(branch_id, category), points, veto)
             )
         proposed = rules.propose_grades(
             rules.Bands(

@@ -11,6 +11,7 @@ tests/unit/test_assessment.py; the assessment model hands them plain values.
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .scoring import PRECISION, VETO_STRENGTH, apply_quota, band_grade, quota_limit
 
@@ -113,11 +114,12 @@ class Bands:
     excellent_quota: float = 1 / 3
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A member as the assessment grades them: ``line`` groups members
     graded against each other (full members, probationary members, a
-    reduced list), None for an exempt member."""
+    reduced list), None for an exempt member. :func:`propose_grades` takes
+    these or plain tuples of the same four values (see
+    :class:`scoring.Member`)."""
 
     key: int
     line: str | None
@@ -134,23 +136,21 @@ def propose_grades(bands, lines):
     ``unqualified`` or ``zero`` proposes 不合格, which only a branch meeting
     and the committee make final. Exempt members get ``exempt``."""
     proposed, candidates, graded = {}, {}, {}
-    for member in lines:
-        if member.line is None:
-            proposed[member.key] = ("exempt", False)
+    for key, group, composite, veto in lines:
+        if group is None:
+            proposed[key] = ("exempt", False)
             continue
         grade = band_grade(
-            member.composite, bands.excellent_min, bands.qualified_min, bands.basic_min
+            composite, bands.excellent_min, bands.qualified_min, bands.basic_min
         )
-        if member.veto in ("unqualified", "zero"):
+        if veto in ("unqualified", "zero"):
             grade = "unqualified"
-        graded[member.line] = graded.get(member.line, 0) + 1
+        graded[group] = graded.get(group, 0) + 1
         if grade == "excellent":
             grade = "qualified"
-            if member.veto is None:
-                candidates.setdefault(member.line, []).append(
-                    (member.key, member.composite)
-                )
-        proposed[member.key] = (grade, False)
+            if veto is None:
+                candidates.setdefault(group, []).append((key, composite))
+        proposed[key] = (grade, False)
     for line, count in graded.items():
         excellent, undecided = apply_quota(
             candidates.get(line, []), quota_limit(count, bands.excellent_quota)

@@ -7,6 +7,7 @@ tests/unit/test_points_scoring.py.
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Veto effects, weakest first: the strongest one of a member's vetoes wins.
 VETO_STRENGTH = {"no_excellent": 1, "unqualified": 2, "zero": 3}
@@ -136,11 +137,13 @@ def apply_quota(candidates, limit):
 def competition_ranks(scores):
     """Standard competition ranking (1, 2, 2, 4) of ``{key: score}``,
     highest score first."""
-    ordered = sorted(scores.items(), key=lambda item: -item[1])
+    # the keys alone, highest score first, ties in their order (a stable
+    # sort, reversed): no (key, score) pair built for 10,000 members
+    ordered = sorted(scores, key=scores.__getitem__, reverse=True)
     ranks = {}
     previous = None
-    for position, (key, score) in enumerate(ordered, start=1):
-        rounded = round(score, PRECISION)
+    for position, key in enumerate(ordered, start=1):
+        rounded = round(scores[key], PRECISION)
         if rounded != previous:
             rank = position
             previous = rounded
@@ -161,8 +164,12 @@ class Ruleset:
     excellent_quota: float = 1 / 3
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
+    """A member as the close scores them: ``(key, branch, graded,
+    exempt)``. :func:`compute_results` takes these or plain tuples of the
+    same values: the close's 10,000 are plain tuples of plain values, which
+    the garbage collector stops tracking (it keeps tracking named ones)."""
+
     key: int
     branch: int
     graded: bool
@@ -172,7 +179,8 @@ class Member:
 def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
     """Every member's result for a period.
 
-    ``members``: list of :class:`Member`; ``rule_sums``: ``{member: {rule:
+    ``members``: list of :class:`Member` (or plain tuples of its four
+    values); ``rule_sums``: ``{member: {rule:
     signed sum of approved points}}`` (a member without points may be
     missing); ``rules`` and ``categories`` as for
     :func:`capped_by_category`; ``vetoes``: ``{member: [veto effects]}``.
@@ -183,12 +191,10 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
     results = {}
     candidates_by_branch = {}
     graded_by_branch = {}
-    for member in members:
-        by_category = capped_by_category(
-            rule_sums.get(member.key, {}), rules, categories
-        )
+    for key, branch, is_graded, is_exempt in members:
+        by_category = capped_by_category(rule_sums.get(key, {}), rules, categories)
         positive, negative = list_totals(by_category, categories)
-        member_vetoes = vetoes.get(member.key)
+        member_vetoes = vetoes.get(key)
         veto = strongest_veto(member_vetoes) if member_vetoes else None
         score = clamp_score(
             ruleset.base_score,
@@ -200,23 +206,21 @@ def compute_results(ruleset, members, rule_sums, rules, categories, vetoes):
         if veto == "zero":
             score = 0.0
         grade = False
-        if member.exempt:
+        if is_exempt:
             grade = "exempt"
-        elif member.graded:
+        elif is_graded:
             grade = band_grade(
                 score, ruleset.excellent_min, ruleset.qualified_min, ruleset.basic_min
             )
             if veto == "unqualified":
                 grade = "unqualified"
-            graded_by_branch.setdefault(member.branch, []).append(member.key)
+            graded_by_branch.setdefault(branch, []).append(key)
             if grade == "excellent":
                 # excellent only within the quota, and never with a veto
                 grade = "qualified"
                 if veto is None:
-                    candidates_by_branch.setdefault(member.branch, []).append(
-                        (member.key, score)
-                    )
-        results[member.key] = {
+                    candidates_by_branch.setdefault(branch, []).append((key, score))
+        results[key] = {
             "base_score": ruleset.base_score,
             "positive_points": positive,
             "negative_points": negative,

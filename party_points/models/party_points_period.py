@@ -4,6 +4,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..lib import scoring
+from ..lib.sql_arrays import array_literal
 
 # Only action_close and action_reopen write these.
 WORKFLOW_FIELDS = frozenset({"state", "closed_date", "closed_by_id"})
@@ -266,9 +267,12 @@ class PartyPointsPeriod(models.Model):
             )
         )
         rule_sums, rule_ids = {}, set()
-        for member_id, member_rule_ids, totals in self.env.cr.fetchall():
-            rule_sums[member_id] = dict(zip(member_rule_ids, totals, strict=True))
-            rule_ids.update(member_rule_ids)
+        # a hundred rows at a time: the rows' 20,000 arrays are never all
+        # alive together, so the garbage collector is not made to sweep them
+        while rows := self.env.cr.fetchmany(100):
+            for member_id, member_rule_ids, totals in rows:
+                rule_sums[member_id] = dict(zip(member_rule_ids, totals, strict=True))
+                rule_ids.update(member_rule_ids)
         rules = self.env["party.points.rule"].browse(rule_ids)
         return (
             rule_sums,
@@ -332,12 +336,13 @@ class PartyPointsPeriod(models.Model):
             self.env.cr.execute(
                 SQL(
                     """SELECT id, branch_id, member_type FROM party_member
-                    WHERE id = ANY(%s) ORDER BY id""",
-                    members.ids,
+                    WHERE id = ANY(%s::int[]) ORDER BY id""",
+                    array_literal(members.ids),
                 )
             )
+            # plain tuples, as scoring.Member lays them out (see there)
             scored = [
-                scoring.Member(
+                (
                     member_id,
                     branch_id,
                     member_type in graded_types,

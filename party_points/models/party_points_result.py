@@ -252,27 +252,31 @@ class PartyPointsResult(models.Model):
             "rank_in_branch": "int",
             "rank_overall": "int",
         }
-        columns = {name: [] for name in types}
-        category_points = []
+        values = list(results.values())
         # A rule book that ranks nobody: no rank is stored at all.
         ranked = period.ruleset_id.ranking_enabled
-        for member_id, vals in results.items():
-            columns["member_id"].append(member_id)
-            category_points.append(vals["category_points"] or None)
-            columns["vetoed"].append(bool(vals["veto_effect"]))
-            columns["veto_effect"].append(vals["veto_effect"] or None)
-            columns["grade"].append(vals["grade"] or None)
-            columns["rank_in_branch"].append(ranked and vals["rank_in_branch"] or 0)
-            columns["rank_overall"].append(ranked and vals["rank_overall"] or 0)
+        # column by column, one comprehension each: faster than appending
+        # to twelve lists member by member
+        columns = {
+            name: [vals[name] for vals in values]
             for name in (
                 "base_score",
                 "positive_points",
                 "negative_points",
                 "score",
                 "needs_decision",
-            ):
-                columns[name].append(vals[name])
-        names = SQL(", ").join(map(SQL.identifier, columns))
+            )
+        }
+        columns.update(
+            member_id=list(results),
+            vetoed=[bool(vals["veto_effect"]) for vals in values],
+            veto_effect=[vals["veto_effect"] or None for vals in values],
+            grade=[vals["grade"] or None for vals in values],
+            rank_in_branch=[ranked and vals["rank_in_branch"] or 0 for vals in values],
+            rank_overall=[ranked and vals["rank_overall"] or 0 for vals in values],
+        )
+        category_points = [vals["category_points"] or None for vals in values]
+        names = SQL(", ").join(map(SQL.identifier, types))
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -291,7 +295,7 @@ class PartyPointsResult(models.Model):
                 self.env.uid,
                 self.env.uid,
                 SQL(", ").join(
-                    SQL("result.%s", SQL.identifier(name)) for name in columns
+                    SQL("result.%s", SQL.identifier(name)) for name in types
                 ),
                 SQL(", ").join(
                     SQL("unnest(%s::" + sql_type + "[])", array_literal(columns[name]))

@@ -55,6 +55,30 @@ class TestBenchGenerator(TransactionCase):
         self.assertEqual(generate.existing(self.env.cr), self.size)
         self.assertEqual(generate.locate(self.env), self.data)
 
+    def test_assessed_year(self):
+        """The year before the ledger's: four closed quarters scoring every
+        member between 60 and 100, assessed, with the votes counted."""
+        quarters = self.data["quarters"]
+        self.assertEqual(len(quarters), 4)
+        self.assertEqual(set(quarters.mapped("state")), {"closed"})
+        self.assertEqual(quarters[0].date_start.year, self.year.date_start.year - 1)
+        self.assertEqual(self.data["assessment"].period_ids, quarters)
+        scores = quarters.result_ids.mapped("score")
+        self.assertEqual(len(scores), 4 * 60)
+        self.assertTrue(all(60 <= score <= 100 for score in scores))
+        lines = self.data["assessment"].line_ids
+        self.assertEqual(len(lines), 60)
+        self.assertEqual(
+            {
+                line.review_excellent
+                + line.review_qualified
+                + line.review_basic
+                + line.review_unqualified
+                for line in lines
+            },
+            {generate.VOTES_PER_MEMBER},
+        )
+
     def test_ledger_shape(self):
         Entry = self.env["party.points.entry"]
         states = dict(
@@ -247,8 +271,8 @@ class TestBenchGenerator(TransactionCase):
     def test_compliance_assess_and_assessment_page_measures(self):
         """The measures of issues 14 and 15 run on the generated data and
         leave nothing behind: the floor of the compliance report gives the
-        report's figures, the assessment counts four votes a member, and
-        the pages make as many queries as themselves."""
+        report's figures, the generated assessment counts four votes a
+        member, and the pages make as many queries as themselves."""
         bench = self._bench()
         [compliance] = measures.compliance(bench)
         self.assertTrue(compliance["same_figures"], compliance)
@@ -269,11 +293,14 @@ class TestBenchGenerator(TransactionCase):
         )
         self.assertEqual(pages[1]["value"], pages[1]["floor"])
         self.assertEqual(pages[2]["value"], pages[2]["floor"])
-        self.assertFalse(
+        # the generated assessment, still computed, is the company's only one
+        self.assertEqual(
             self.env["party.points.assessment"].search(
                 [("company_id", "=", self.company.id)]
-            )
+            ),
+            self.data["assessment"],
         )
+        self.assertEqual(self.data["assessment"].state, "computed")
         self.assertFalse(
             self.env["party.meeting"].search([("company_id", "=", self.company.id)])
         )

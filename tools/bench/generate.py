@@ -11,7 +11,10 @@ query is switched off so that rows meet ``random()`` in the same order).
 The data lives in its own company, so it never overlaps the periods of the
 demo data, and in two periods: last year's (every entry decided, closed by
 the ``close`` measure) and this year's (the queue of submitted entries the
-``approve`` measure works on).
+``approve`` measure works on). The year before those is assessed
+(:func:`assessed_year`): its four quarters closed and an assessment of them
+computed with the 民主评议 votes counted, which the ``assess`` measure
+recomputes in a later transaction, as it is recomputed in use.
 """
 
 import json
@@ -19,7 +22,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tools import SQL
 
 # 2: the queue of submitted entries comes in runs of QUEUE_RUN per member
@@ -28,6 +31,8 @@ VERSION = 2
 # first 1,000 entries are 200 members' five each (issue 18).
 QUEUE_RUN = 5
 SHAPE = Path(__file__).resolve().parents[2] / "data" / "bench" / "shape.json"
+# 民主评议 votes counted on each line of the assessed year
+VOTES_PER_MEMBER = 4
 MARKER_PREFIX = "party bench generator "
 
 
@@ -121,18 +126,88 @@ def generate(env, size=None):
     env.invalidate_all()
     _advance_sequence(su, company)
     env.flush_all()
+    assessed_year(env, locate(env))
     return locate(env)
 
 
 def locate(env):
-    """The generated company and its two periods."""
+    """The generated company, its two periods, and the assessment of the year
+    before them with its four quarters (empty if the database was generated
+    before there was one: :func:`assessed_year` adds it)."""
     shape = json.loads(SHAPE.read_text(encoding="utf-8"))
     su = env(su=True)
     company = su["res.company"].search([("name", "=", shape["company"])], limit=1)
-    periods = su["party.points.period"].search(
-        [("company_id", "=", company.id)], order="date_start"
+    assessment = su["party.points.assessment"].search(
+        [("company_id", "=", company.id)], limit=1
     )
-    return {"company": company, "year_period": periods[0], "open_period": periods[1]}
+    periods = su["party.points.period"].search(
+        [("company_id", "=", company.id), ("id", "not in", assessment.period_ids.ids)],
+        order="date_start",
+    )
+    return {
+        "company": company,
+        "year_period": periods[0],
+        "open_period": periods[1],
+        "assessment": assessment,
+        "quarters": assessment.period_ids.sorted("date_start"),
+    }
+
+
+def assessed_year(env, data):
+    """The four quarters of the year before ``data``'s periods, over the
+    generated company, closed with their scores spread by SQL between 60
+    and 100, an assessment of them computed, and ``VOTES_PER_MEMBER``
+    民主评议 votes counted on each line (10,000 members: 40,000 votes).
+    Uncommitted."""
+    su = env(su=True)
+    year = data["year_period"].date_start.year - 1
+    quarters = su["party.points.period"].create(
+        [
+            {
+                "name": f"{year}年第{quarter}季度",
+                "ruleset_id": data["year_period"].ruleset_id.id,
+                "company_id": data["company"].id,
+                "date_start": date(year, 3 * quarter - 2, 1),
+                "date_end": date(year + quarter // 4, 3 * quarter % 12 + 1, 1)
+                - timedelta(days=1),
+            }
+            for quarter in (1, 2, 3, 4)
+        ]
+    )
+    quarters.action_close()
+    su.flush_all()
+    su.cr.execute(
+        """
+        UPDATE party_points_result
+        SET score = round((60 + 40 * random())::numeric, 1)
+        WHERE period_id = ANY(%s)
+        """,
+        [quarters.ids],
+    )
+    su.invalidate_all()
+    assessment = su["party.points.assessment"].create(
+        {
+            "name": f"{year}年度考评",
+            "company_id": data["company"].id,
+            "date_start": date(year, 1, 1),
+            "date_end": date(year, 12, 31),
+            "period_ids": [Command.set(quarters.ids)],
+        }
+    )
+    assessment.action_compute()
+    su.flush_all()
+    # VOTES_PER_MEMBER votes a line: excellent 0-2, basically qualified 0-1,
+    # the rest qualified
+    su.cr.execute(
+        """
+        UPDATE party_points_assessment_line
+        SET review_excellent = id %% 3, review_basic = id %% 2,
+            review_qualified = %s - id %% 3 - id %% 2, review_unqualified = 0
+        WHERE assessment_id = %s
+        """,
+        [VOTES_PER_MEMBER, assessment.id],
+    )
+    su.invalidate_all()
 
 
 def _branches(cr, shape, size, company_id, uid):

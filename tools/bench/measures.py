@@ -70,8 +70,9 @@ class Timing:
 class Bench:
     """The environment the measures run in: ``env`` is the committee user
     (admin) working the generated company; ``data`` what the generator
-    made (company, year_period, open_period). ``small`` is the same kind
-    of Bench on a database 100 times smaller (the member page's floor)."""
+    made (company, year_period, open_period, assessment, quarters).
+    ``small`` is the same kind of Bench on a database 100 times smaller
+    (the member page's floor)."""
 
     env: object
     data: dict
@@ -971,65 +972,6 @@ def compliance(bench):
 # -- the annual assessment ------------------------------------------------------
 
 
-def _assessed_year(bench, votes_per_member=4):
-    """The four quarters of the year before the generated ledger's, over
-    the generated company, closed (in the caller's transaction) with their
-    scores spread by SQL between 60 and 100, an assessment of them computed,
-    and ``votes_per_member`` 民主评议 votes counted on each line (10,000
-    members: 40,000 votes). Returns ``(assessment, quarters)``."""
-    env = bench.env
-    data = bench.data
-    year = data["year_period"].date_start.year - 1
-    quarters = env["party.points.period"].create(
-        [
-            {
-                "name": f"{year}年第{quarter}季度",
-                "ruleset_id": data["year_period"].ruleset_id.id,
-                "company_id": data["company"].id,
-                "date_start": date(year, 3 * quarter - 2, 1),
-                "date_end": date(year + quarter // 4, 3 * quarter % 12 + 1, 1)
-                - timedelta(days=1),
-            }
-            for quarter in (1, 2, 3, 4)
-        ]
-    )
-    quarters.action_close()
-    env.flush_all()
-    env.cr.execute(
-        """
-        UPDATE party_points_result
-        SET score = round((60 + 40 * random())::numeric, 1)
-        WHERE period_id = ANY(%s)
-        """,
-        [quarters.ids],
-    )
-    env.invalidate_all()
-    assessment = env["party.points.assessment"].create(
-        {
-            "name": f"{year}年度考评",
-            "company_id": data["company"].id,
-            "date_start": date(year, 1, 1),
-            "date_end": date(year, 12, 31),
-            "period_ids": [Command.set(quarters.ids)],
-        }
-    )
-    assessment.action_compute()
-    env.flush_all()
-    # votes_per_member votes a line: excellent 0-2, basically qualified 0-1,
-    # the rest qualified
-    env.cr.execute(
-        """
-        UPDATE party_points_assessment_line
-        SET review_excellent = id %% 3, review_basic = id %% 2,
-            review_qualified = %s - id %% 3 - id %% 2, review_unqualified = 0
-        WHERE assessment_id = %s
-        """,
-        [votes_per_member, assessment.id],
-    )
-    env.invalidate_all()
-    return assessment, quarters
-
-
 # The inputs of the assessment, by member: each quarter's score, the
 # member's branch, type and category, the votes on their line; and the
 # approved, standing vetoes of those members up to the year's end.
@@ -1063,38 +1005,39 @@ WHERE e.state = 'approved' AND e.is_veto AND e.reversed_by_id IS NULL
 def assess(bench):
     """Assessing a year over four closed quarters with the 民主评议 votes
     (issue 15): ``action_compute()`` again (the votes cast stay with the
-    members), against the bare SQL aggregation of the same inputs by member
+    members), in a later transaction than the one that computed the
+    assessment and counted the votes (committed by the generator), as in
+    use; against the bare SQL aggregation of the same inputs by member
     (the quarters' scores, the member's branch, type and category, the vote
     counts) and the members' standing vetoes."""
-    with bench.rolled_back():
-        assessment, quarters = _assessed_year(bench)
-        params = {
-            "assessment": assessment.id,
-            "periods": quarters.ids,
-            "company": assessment.company_id.id,
-            "end": assessment.date_end,
-        }
+    assessment, quarters = bench.data["assessment"], bench.data["quarters"]
+    params = {
+        "assessment": assessment.id,
+        "periods": quarters.ids,
+        "company": assessment.company_id.id,
+        "end": assessment.date_end,
+    }
 
-        inputs = ASSESS_SQL.format(
-            scores=", ".join(
-                ASSESS_SCORE_SQL.format(period=period) for period in quarters.ids
-            )
+    inputs = ASSESS_SQL.format(
+        scores=", ".join(
+            ASSESS_SCORE_SQL.format(period=period) for period in quarters.ids
         )
+    )
 
-        def floor():
-            bench.sql(inputs, params)()
-            bench.sql(ASSESS_VETO_SQL, params)()
+    def floor():
+        bench.sql(inputs, params)()
+        bench.sql(ASSESS_VETO_SQL, params)()
 
-        product, floor = bench.compared(assessment.action_compute, floor)
-        lines = assessment.line_ids
-        votes = sum(
-            line.review_excellent
-            + line.review_qualified
-            + line.review_basic
-            + line.review_unqualified
-            for line in lines
-        )
-        members = len(lines)
+    product, floor = bench.compared(assessment.action_compute, floor)
+    lines = assessment.line_ids
+    votes = sum(
+        line.review_excellent
+        + line.review_qualified
+        + line.review_basic
+        + line.review_unqualified
+        for line in lines
+    )
+    members = len(lines)
     return [
         row(
             "assess",
@@ -1115,10 +1058,11 @@ def assess(bench):
 
 def _assessment_pages(bench):
     """Server time and queries of /my/assessment and of its branch notice
-    for a member with 100 entries, the assessment of :func:`_assessed_year`
-    published: ``({url: Timing}, lines, entries)``."""
+    for a member with 100 entries, the generated assessment
+    (``generate.assessed_year``) published: ``({url: Timing}, lines,
+    entries)``."""
     with bench.rolled_back():
-        assessment, _quarters = _assessed_year(bench)
+        assessment = bench.data["assessment"]
         assessment.action_publish()
         user, count = _page_member(bench)
         timings = {}

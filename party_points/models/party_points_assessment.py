@@ -645,7 +645,7 @@ class PartyPointsAssessment(models.Model):
                 )
             start = fields.Datetime.now()
             # 不合格 and 基本合格 are proposals: their follow-ups open now
-            self.env["party.points.assessment.followup"]._open_for(
+            self.env["party.points.assessment.followup"]._sync_for(
                 assessment.sudo().line_ids
             )
             assessment._workflow_write(
@@ -1332,7 +1332,7 @@ class PartyPointsAssessmentLine(models.Model):
             }
         )
         published = self.filtered(lambda line: line.assessment_id.state == "notice")
-        self.env["party.points.assessment.followup"]._open_for(published)
+        self.env["party.points.assessment.followup"]._sync_for(published)
         return True
 
     def action_confirm_grade(self):
@@ -1764,8 +1764,9 @@ class PartyPointsAssessmentObjection(models.Model):
                     member=objection.line_member_id.name,
                 )
             )
-        # a new 不合格 or 基本合格 is a proposal with its follow-up
-        self.env["party.points.assessment.followup"]._open_for(self.line_id)
+        # a new 不合格 or 基本合格 is a proposal with its follow-up; a lifted
+        # one needs none
+        self.env["party.points.assessment.followup"]._sync_for(self.line_id)
         return True
 
     def action_reject(self):

@@ -62,9 +62,13 @@ class PartyPointsAssessmentFollowup(models.Model):
             "plan_checked_date",
             "followup_state",
             "followup_recorded_date",
+            "active",
         }
     )
 
+    # archived when the member's grade no longer asks for a follow-up (an
+    # upheld objection or the committee lifted it): kept, never deleted
+    active = fields.Boolean(default=True, readonly=True, tracking=True)
     line_id = fields.Many2one(
         "party.points.assessment.line",
         required=True,
@@ -181,15 +185,40 @@ class PartyPointsAssessmentFollowup(models.Model):
             )
 
     @api.model
-    def _open_for(self, lines):
-        """The follow-ups of ``lines`` graded 不合格 or 基本合格 that have none
-        yet, created in one go (the workflow of the assessment calls this)."""
-        lines = lines.filtered(
+    def _sync_for(self, lines):
+        """Keep the follow-ups of ``lines`` in step with their grades (the
+        assessment's workflow calls this whenever grades change): a line
+        graded 不合格 or 基本合格 has one, created in one go or brought back
+        from the archive; a line whose grade was lifted (an upheld objection,
+        the committee's decision) has its follow-up archived with a message
+        saying why. Returns the follow-ups created."""
+        proposed = lines.filtered(
             lambda line: line.final_grade in ("unqualified", "basic")
         )
-        existing = set(self.sudo().search([("line_id", "in", lines.ids)]).line_id.ids)
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("line_id", "in", lines.ids)])
+        )
+        existing.filtered(
+            lambda followup: not followup.active and followup.line_id in proposed
+        )._workflow_write({"active": True})
+        lifted = existing.filtered(
+            lambda followup: followup.active and followup.line_id not in proposed
+        )
+        lifted._workflow_write({"active": False})
+        grades = dict(lines._fields["final_grade"]._description_selection(self.env))
+        for followup in lifted:
+            followup.message_post(
+                body=_(
+                    "The grade of %(member)s is now %(grade)s: no follow-up is "
+                    "needed any more.",
+                    member=followup.member_id.name,
+                    grade=grades.get(followup.line_id.final_grade, ""),
+                )
+            )
         return self._workflow_env().create(
-            [{"line_id": line.id} for line in lines if line.id not in existing]
+            [{"line_id": line.id} for line in proposed - existing.line_id]
         )
 
     # -- who may do what --------------------------------------------------------

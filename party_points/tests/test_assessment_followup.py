@@ -273,6 +273,44 @@ class TestAssessmentFollowup(FollowupCase):
         objection.with_user(self.manager).action_uphold()
         self.assertEqual(self._followup(assessment, self.member_a4).grade, "basic")
 
+    def _uphold(self, line, grade, filer):
+        objection = (
+            self.env["party.points.assessment.objection"]
+            .with_user(filer)
+            .create({"line_id": line.id, "reason": "评议票统计有误"})
+        )
+        objection.with_user(self.officer_a).write({"answer": "已复核"})
+        objection.with_user(self.officer_a).action_answer()
+        objection.with_user(self.manager).write(
+            {"new_grade": grade, "decision_note": "复核后更正"}
+        )
+        objection.with_user(self.manager).action_uphold()
+
+    def test_upheld_objection_lifting_a_grade_archives_its_followup(self):
+        """A 基本合格 lifted to 合格 needs no correction plan: its follow-up
+        is archived with a message saying why, kept (not deleted), and out
+        of the way of the final; proposed again, it comes back."""
+        assessment = self._published()
+        line = self._lines(assessment)[self.member_a1]
+        followup = self._followup(assessment, self.member_a1)
+        self.assertEqual(followup.grade, "basic")
+        self._uphold(line, "qualified", self.user_a5)
+        self.assertFalse(followup.active)
+        self.assertFalse(self._followup(assessment, self.member_a1))
+        self.assertIn("no follow-up is needed", followup.message_ids[0].body)
+        self._end_notice(assessment)
+        blockers = "\n".join(assessment._grade_blockers())
+        self.assertNotIn(self.member_a1.name, blockers)
+        # nobody can bring it back by hand
+        with self.assertRaises(UserError):
+            followup.with_user(self.manager).write({"active": True})
+        assessment._workflow_write(
+            {"notice_end": fields.Datetime.now() + timedelta(days=1)}
+        )
+        self._uphold(line, "basic", self.user_a5)
+        self.assertTrue(followup.active)
+        self.assertEqual(self._followup(assessment, self.member_a1), followup)
+
     # -- the committee decides ----------------------------------------------------
 
     def test_committee_decides_a_tie_with_a_reason(self):

@@ -194,6 +194,11 @@ class TestAssessment(AssessmentCase):
         def queries(assessment):
             counts = []
             for _run in ("computed", "recomputed"):
+                # (a recompute within the second of the computation writes
+                # the same state and date, which the ORM skips: one UPDATE
+                # fewer on a fast run)
+                assessment._workflow_write({"computed_date": False})
+                self.env.flush_all()
                 self.env.invalidate_all()
                 start = self.env.cr.sql_log_count
                 assessment.action_compute()

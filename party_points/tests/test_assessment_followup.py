@@ -301,9 +301,21 @@ class TestAssessmentFollowup(FollowupCase):
         self._end_notice(assessment)
         blockers = "\n".join(assessment._grade_blockers())
         self.assertNotIn(self.member_a1.name, blockers)
-        # nobody can bring it back by hand
-        with self.assertRaises(UserError):
-            followup.with_user(self.manager).write({"active": True})
+        # nobody can bring it back by hand, the member included
+        for user in (self.manager, self.officer_a, self.user_a1):
+            with self.subTest(user=user.name), self.assertRaises(UserError):
+                followup.with_user(user).write({"active": True})
+        # archived, it stays behind the same walls
+        Followup = self.env["party.points.assessment.followup"].with_context(
+            active_test=False
+        )
+        domain = [("line_id", "=", line.id)]
+        for user in (self.officer_b, self.officer_a2, self.user_b1, self.user_a5):
+            with self.subTest(user=user.name):
+                as_user = Followup.with_user(user)
+                self.assertFalse(as_user.search(domain + [("active", "=", False)]))
+                self.assertFalse(as_user.read_group(domain, ["active"], ["active"]))
+        self.assertEqual(Followup.with_user(self.user_a1).search(domain), followup)
         assessment._workflow_write(
             {"notice_end": fields.Datetime.now() + timedelta(days=1)}
         )

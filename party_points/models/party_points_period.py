@@ -4,6 +4,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..lib import scoring
+from ..lib.collector import collector_paused
 from ..lib.sql_arrays import array_literal
 
 # Only action_close and action_reopen write these.
@@ -431,8 +432,9 @@ class PartyPointsPeriod(models.Model):
                 self._pending_entries_action(),
                 _("Show these entries"),
             )
-        results, veto_entries = self._compute_results(self._scored_members(order="id"))
-        self.env["party.points.result"]._insert_results(self, results, veto_entries)
+        # the scoring's containers are all freed by the time it returns
+        with collector_paused():
+            count = self._store_results()
         self._workflow_write(
             {
                 "state": "closed",
@@ -441,8 +443,15 @@ class PartyPointsPeriod(models.Model):
             }
         )
         self.message_post(
-            body=_("Period closed: %(count)s results computed.", count=len(results))
+            body=_("Period closed: %(count)s results computed.", count=count)
         )
+
+    def _store_results(self):
+        """Score every member this period scores and store the results (the
+        close's bulk step); returns how many were stored."""
+        results, veto_entries = self._compute_results(self._scored_members(order="id"))
+        self.env["party.points.result"]._insert_results(self, results, veto_entries)
+        return len(results)
 
     def _pending_entries_action(self):
         """The entries that stop the period from closing: its drafts and the

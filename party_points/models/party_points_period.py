@@ -289,19 +289,31 @@ class PartyPointsPeriod(models.Model):
         (of ``members`` only, if given), sudo: ``({member id: [veto effect]},
         {member id: [entry id]})``."""
         self.ensure_one()
-        domain = [
-            ("period_id", "=", self.id),
-            ("state", "=", "approved"),
-            ("is_veto", "=", True),
-            ("reversed_by_id", "=", False),
-            ("reversal_of_id", "=", False),
-        ]
-        if members is not None:
-            domain.append(("member_id", "in", members.ids))
+        # Plain rows, through the partial index of the ledger's few vetoes
+        # (``WHERE is_veto``): the ORM of 19.0 writes the test as ``is_veto
+        # IS TRUE``, which PostgreSQL does not match to that index, and
+        # every close and member page scanned the period's entries.
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT entry.member_id, entry.id, rule.veto_effect
+                FROM party_points_entry entry
+                JOIN party_points_rule rule ON rule.id = entry.rule_id
+                WHERE entry.period_id = %s AND entry.is_veto
+                    AND entry.state = 'approved'
+                    AND entry.reversed_by_id IS NULL
+                    AND entry.reversal_of_id IS NULL %s
+                ORDER BY entry.id""",
+                self.id,
+                SQL("AND entry.member_id = ANY(%s)", members.ids)
+                if members is not None
+                else SQL(),
+            )
+        )
         effects, entries = {}, {}
-        for entry in self.env["party.points.entry"].sudo().search(domain):
-            effects.setdefault(entry.member_id.id, []).append(entry.rule_id.veto_effect)
-            entries.setdefault(entry.member_id.id, []).append(entry.id)
+        for member_id, entry_id, effect in self.env.cr.fetchall():
+            effects.setdefault(member_id, []).append(effect)
+            entries.setdefault(member_id, []).append(entry_id)
         return effects, entries
 
     def _compute_results(self, members, running=False):

@@ -592,6 +592,70 @@ class TestPeriodLockRace(BaseCase):
             cr_a.rollback()
         self.assertIsInstance(error, psycopg2.errors.LockNotAvailable)
 
+    def test_a_close_killed_in_its_insert_leaves_nothing(self):
+        """The close is one transaction: its server process killed while
+        the INSERT of the results waits leaves the period open, without a
+        result or a message."""
+        outcome = {}
+
+        def close():
+            try:
+                with self.registry.cursor() as cr_b:
+                    cr_b.execute("SELECT pg_backend_pid()")
+                    outcome["pid"] = cr_b.fetchone()[0]
+                    started.set()
+                    self._env(cr_b)["party.points.period"].browse(
+                        self.ids["period"]
+                    ).action_close()
+                    outcome["closed"] = True
+            except Exception as error:  # noqa: BLE001 - reported below
+                outcome["error"] = error
+
+        started = threading.Event()
+        with self.registry.cursor() as cr_a:
+            # the results' table held: the close gets as far as its INSERT
+            cr_a.execute("LOCK TABLE party_points_result IN ACCESS EXCLUSIVE MODE")
+            thread = threading.Thread(target=close)
+            thread.start()
+            started.wait(5)
+            # its INSERT waits for the table (pg_locks is read live, where
+            # pg_stat_activity's query would be a snapshot)
+            waiting = False
+            for _attempt in range(100):
+                cr_a.execute(
+                    """SELECT EXISTS (SELECT FROM pg_locks
+                    WHERE pid = %s AND NOT granted AND mode = 'RowExclusiveLock'
+                        AND relation = 'party_points_result'::regclass)""",
+                    [outcome["pid"]],
+                )
+                [waiting] = cr_a.fetchone()
+                if waiting:
+                    break
+                threading.Event().wait(0.1)
+            self.assertTrue(waiting, "the close never reached its INSERT")
+            cr_a.execute("SELECT pg_terminate_backend(%s)", [outcome["pid"]])
+            cr_a.rollback()
+        thread.join(15)
+        self.assertFalse(outcome.get("closed"))
+        self.assertIsInstance(outcome.get("error"), psycopg2.Error)
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT state FROM party_points_period WHERE id = %s",
+                [self.ids["period"]],
+            )
+            self.assertEqual(cr.fetchone()[0], "open")
+            cr.execute(
+                "SELECT count(*) FROM party_points_result WHERE period_id = %s",
+                [self.ids["period"]],
+            )
+            self.assertEqual(cr.fetchone()[0], 0)
+            cr.execute(
+                """SELECT count(*) FROM mail_message
+                WHERE model = 'party.points.period' AND res_id = %s""",
+                [self.ids["period"]],
+            )
+            self.assertEqual(cr.fetchone()[0], 0)
+
     def test_the_waiting_side_sees_the_other_commit(self):
         """Threads: the close waits for the reversal to commit, then fails
         to lock the period (retried over HTTP) instead of closing stale."""

@@ -1,5 +1,5 @@
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -567,16 +567,23 @@ class PartyBranchRating(models.Model):
         """{(branch id, meeting type id): [required, required met,
         expected attendees, attended]} of the compliance report over the
         months of the span, in one read of the report for every check
-        (``required met``: the required meetings of its compliant rows)."""
+        (``required met``: the required meetings of its compliant rows).
+        A requirement whose month has not ended by ``date_to`` (this
+        month's meeting, or this quarter's in its last month) is not missed
+        yet: it counts once met."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """SELECT branch_id, type_id, SUM(required_count),
+                """SELECT branch_id, type_id,
+                    COALESCE(SUM(required_count) FILTER (
+                        WHERE compliant OR month + INTERVAL '1 month' <= %s
+                    ), 0),
                     COALESCE(SUM(required_count) FILTER (WHERE compliant), 0),
                     SUM(expected_count), SUM(attended_count)
                 FROM %s
                 WHERE branch_id = ANY(%s) AND month >= %s AND month <= %s
                 GROUP BY branch_id, type_id""",
+                date_to + timedelta(days=1),
                 SQL.identifier(self.env["party.meeting.compliance.report"]._table),
                 branches.ids,
                 date_from.replace(day=1),
@@ -610,8 +617,9 @@ class PartyBranchRating(models.Model):
         self, criterion, branches, date_from, date_to, memo=None
     ):
         """The required meetings held: of the times the types' frequencies
-        required a meeting (up to today), how many were met, at least the
-        criterion's share (100 % by default)."""
+        required a meeting (up to today; the month in progress once met),
+        how many were met, at least the criterion's share (100 % by
+        default)."""
         sums = self._compliance_sums(
             branches, date_from, date_to, memo, criterion.meeting_type_id.id
         )

@@ -155,6 +155,25 @@ class TestBranchRating(RatingCase):
             "No data this year",
         )
 
+    def test_this_months_meeting_is_not_missed_before_the_month_ends(self):
+        """The year in progress, rated on a day: the months ended count,
+        the month in progress only once its meeting is held."""
+        self._held_meeting()  # February's
+        self.att.write(
+            {"method": "meetings_held", "meeting_type_id": self.meeting_type.id}
+        )
+        for day, figure in (
+            # January missed, February's held while February runs
+            (f"{YEAR}-02-20", "met 1 of 2 times"),
+            # March runs without its meeting yet: not missed
+            (f"{YEAR}-03-20", "met 1 of 2 times"),
+            # March is over
+            (f"{YEAR}-04-01", "met 1 of 3 times"),
+        ):
+            with self.subTest(day=day), freeze_time(f"{day} 12:00:00"):
+                line = self._line(self._rate(), self.att)
+                self.assertEqual(line.figure, f"Test Theme Day: requirement {figure}")
+
     def test_refused_evidence_is_unmet_and_can_be_submitted_again(self):
         rating = self._rate()
         line = self._line(rating, self.e3).with_user(self.officer_a)

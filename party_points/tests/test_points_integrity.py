@@ -467,6 +467,9 @@ class TestPointsIntegrity(PointsCase):
         for user in (self.user_a1, self.officer_a, self.manager):
             with self.assertRaises(AccessError):
                 mine.with_user(user).write({"score": 100})
+            # nor its company, read through the period (not moved from here)
+            with self.assertRaises(AccessError):
+                mine.with_user(user).write({"company_id": self.env.company.id})
         with self.assertRaises(AccessError):
             self.r_meet.with_user(self.officer_a).write({"points": 5})
         self.assertEqual(self.r_meet.with_user(self.user_a1).points, 2)
